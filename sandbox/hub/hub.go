@@ -1,0 +1,279 @@
+package hub
+
+// This file defines the Hub: its options, the ready queue, Next and Stall.
+
+import (
+	"fmt"
+	"time"
+)
+
+// Task is anything the hub hands back from Next: a greenlet or a thread to the
+// interpreter. A Func is run by the hub itself instead.
+type Task any
+
+// Func is a task the hub runs itself, inside Next, on the caller's goroutine:
+// network deliveries, simulated servers, wake-up callbacks.
+type Func func()
+
+// Options configures a Hub. Zero fields take the defaults.
+type Options struct {
+	// Horizon is the latest virtual time the clock may reach (default 1 hour).
+	Horizon int64
+	// MaxTimers bounds the pending timers (default 10,000).
+	MaxTimers int
+	// SwitchInterval is how much virtual time a batch of ready tasks may take
+	// before due timers run ahead of the rest (default 5 ms, gevent's).
+	SwitchInterval int64
+	// RunTimersDuringInput lets the clock keep jumping to timers while a task
+	// waits for outside input. By default it does not: when nothing is ready and
+	// some task waits for input, Next stops with AwaitInput and the clock stays.
+	RunTimersDuringInput bool
+}
+
+// Defaults.
+const (
+	DefaultHorizon        = int64(time.Hour)
+	DefaultMaxTimers      = 10_000
+	DefaultSwitchInterval = int64(5 * time.Millisecond)
+)
+
+// Reason says why Next returned false.
+type Reason int
+
+// Reasons for a stop.
+const (
+	Running    Reason = iota // Next has not stopped
+	Idle                     // nothing ready, no live timer, nobody waits for input
+	AwaitInput               // nothing ready; a task waits for outside input
+	Horizon                  // the next timer lies past the horizon
+)
+
+// String names the reason.
+func (r Reason) String() string {
+	switch r {
+	case Running:
+		return "running"
+	case Idle:
+		return "idle"
+	case AwaitInput:
+		return "await-input"
+	case Horizon:
+		return "horizon"
+	}
+	return fmt.Sprintf("Reason(%d)", int(r))
+}
+
+// Stall describes why Next returned false, and who is still waiting.
+type Stall struct {
+	Reason Reason
+	// Waiting counts the tasks blocked in wait queues, by kind.
+	Sync, IO, Input int
+	// Timers counts pending timers (background ones included).
+	Timers int
+	// Next is the deadline of the earliest timer when Reason is Horizon.
+	Next int64
+}
+
+// Message is a plain sentence for a learner, empty while running.
+func (s Stall) Message(h *Hub) string {
+	switch s.Reason {
+	case Horizon:
+		return fmt.Sprintf("Stopped: the program waited past %s of virtual time.", humanDuration(h.opts.Horizon))
+	case Idle:
+		if s.Sync+s.IO > 0 {
+			return "No program can make progress: every coroutine is waiting and nothing can wake it."
+		}
+		return ""
+	case AwaitInput:
+		return "Waiting for input."
+	}
+	return ""
+}
+
+func humanDuration(ns int64) string {
+	d := time.Duration(ns)
+	switch {
+	case d%time.Hour == 0 && d >= time.Hour:
+		if d == time.Hour {
+			return "1 hour"
+		}
+		return fmt.Sprintf("%d hours", d/time.Hour)
+	case d%time.Minute == 0 && d >= time.Minute:
+		return fmt.Sprintf("%d minutes", d/time.Minute)
+	}
+	return d.String()
+}
+
+// Hub is one run's scheduler. It is not safe for concurrent use: the run's
+// goroutine owns it.
+type Hub struct {
+	opts Options
+	now  int64
+
+	ready   fifo // run callbacks and woken tasks
+	expired fifo // due timers' tasks, in (when, seq) order
+
+	batchStart int64 // virtual time when the current ready batch began
+	inBatch    bool  // the last task popped came from the ready queue
+
+	timers timerHeap
+
+	waiters waiterSlab
+	nWait   [numKinds]int
+
+	stall Stall
+}
+
+// New returns a hub at virtual time 0.
+func New(opts Options) *Hub {
+	if opts.Horizon <= 0 {
+		opts.Horizon = DefaultHorizon
+	}
+	if opts.MaxTimers <= 0 {
+		opts.MaxTimers = DefaultMaxTimers
+	}
+	if opts.SwitchInterval <= 0 {
+		opts.SwitchInterval = DefaultSwitchInterval
+	}
+	return &Hub{opts: opts}
+}
+
+// Options returns the options in force (defaults filled in).
+func (h *Hub) Options() Options { return h.opts }
+
+// Now is the virtual time in nanoseconds since the run's epoch.
+func (h *Hub) Now() int64 { return h.now }
+
+// Advance moves the clock forward by d nanoseconds of charged CPU time (no
+// task runs). It reports false, without moving, when that would pass the
+// horizon.
+func (h *Hub) Advance(d int64) bool {
+	if d < 0 {
+		return true
+	}
+	if d > h.opts.Horizon-h.now {
+		return false
+	}
+	h.now += d
+	return true
+}
+
+// Schedule appends t to the ready queue (gevent's loop.run_callback).
+func (h *Hub) Schedule(t Task) {
+	h.ready.push(t)
+}
+
+// Ready is the number of tasks queued to run without the clock moving.
+func (h *Hub) Ready() int { return h.ready.len() + h.expired.len() }
+
+// Next returns the task to run next, running Func tasks itself and moving the
+// clock as needed. It returns false when nothing can run; Stall says why.
+func (h *Hub) Next() (Task, bool) {
+	for {
+		t, ok := h.pop()
+		if !ok {
+			return nil, false
+		}
+		if f, isFunc := t.(Func); isFunc {
+			f()
+			continue
+		}
+		return t, true
+	}
+}
+
+// pop takes the next task without running Funcs.
+func (h *Hub) pop() (Task, bool) {
+	if h.expired.len() > 0 {
+		h.inBatch = false
+		return h.expired.pop(), true
+	}
+	if h.ready.len() > 0 {
+		if !h.inBatch {
+			h.inBatch, h.batchStart = true, h.now
+		} else if h.now-h.batchStart >= h.opts.SwitchInterval && h.timers.len() > 0 && h.timers.earliest() <= h.now {
+			// A ready batch that has used up its slice lets due timers in first.
+			h.expire()
+			h.inBatch = false
+			return h.expired.pop(), true
+		}
+		return h.ready.pop(), true
+	}
+	h.inBatch = false
+	// Nothing ready: jump the clock to the earliest live timer.
+	h.stall = Stall{}
+	if h.nWait[WaitInput] > 0 && !h.opts.RunTimersDuringInput {
+		h.stop(AwaitInput)
+		return nil, false
+	}
+	if h.timers.refs == 0 {
+		if h.nWait[WaitInput] > 0 {
+			h.stop(AwaitInput)
+		} else {
+			h.stop(Idle)
+		}
+		return nil, false
+	}
+	when := h.timers.earliest()
+	if when > h.opts.Horizon {
+		h.stop(Horizon)
+		h.stall.Next = when
+		h.now = h.opts.Horizon
+		return nil, false
+	}
+	if when > h.now {
+		h.now = when
+	}
+	h.expire()
+	return h.expired.pop(), true
+}
+
+// expire moves every timer due at the current time to the expired queue.
+func (h *Hub) expire() {
+	for h.timers.len() > 0 && h.timers.earliest() <= h.now {
+		h.expired.push(h.timers.popEarliest())
+	}
+}
+
+func (h *Hub) stop(r Reason) {
+	h.stall.Reason = r
+	h.stall.Sync = h.nWait[WaitSync]
+	h.stall.IO = h.nWait[WaitIO]
+	h.stall.Input = h.nWait[WaitInput]
+	h.stall.Timers = h.timers.len()
+}
+
+// Stall reports why the last Next returned false.
+func (h *Hub) Stall() Stall { return h.stall }
+
+// fifo is a queue of tasks on a ring buffer that grows by doubling.
+type fifo struct {
+	buf  []Task
+	head int
+	n    int
+}
+
+func (q *fifo) len() int { return q.n }
+
+func (q *fifo) push(t Task) {
+	if q.n == len(q.buf) {
+		size := 2 * len(q.buf)
+		if size == 0 {
+			size = 16
+		}
+		buf := make([]Task, size)
+		k := copy(buf, q.buf[q.head:])
+		copy(buf[k:], q.buf[:q.head])
+		q.buf, q.head = buf, 0
+	}
+	q.buf[(q.head+q.n)&(len(q.buf)-1)] = t
+	q.n++
+}
+
+func (q *fifo) pop() Task {
+	t := q.buf[q.head]
+	q.buf[q.head] = nil
+	q.head = (q.head + 1) & (len(q.buf) - 1)
+	q.n--
+	return t
+}
