@@ -1,0 +1,137 @@
+// Command pyrun runs Python programs in Coroutine Tour's sandboxed engine,
+// like python3 runs them: output to the terminal, input from the terminal,
+// and CPython's exit status.
+//
+//	pyrun [flags] FILE.py [FILE2.py ...]
+//
+// Several files run together as separate programs on one virtual clock (and,
+// with the network emulation, one virtual network); the terminal's input
+// goes to the last one and each output line is prefixed with its program's name.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"coroutinetour/sandbox"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pyrun", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	steps := fs.Int64("steps", 0, "instruction limit (0: the engine's default, 20 million)")
+	wall := fs.Duration("timeout", 0, "real compute time limit (0: the default, 5s)")
+	trace := fs.Bool("trace", false, "print coroutine events (spawn, switch, ...) as JSON lines to stderr")
+	outDir := fs.String("out", "", "also write each program's stdout, stderr and exit status to DIR/NAME.out, .err, .code")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: pyrun [flags] FILE.py [FILE2.py ...]\n\nRuns Python programs in the Coroutine Tour engine, like python3 does.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	var programs []sandbox.Program
+	for _, path := range fs.Args() {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "pyrun: can't open file '%s': %v\n", path, err)
+			return 2
+		}
+		programs = append(programs, sandbox.Program{Name: path, Source: string(src)})
+	}
+	multi := len(programs) > 1
+	outs := make([]strings.Builder, len(programs))
+	errs := make([]strings.Builder, len(programs))
+	atLineStart := make([]bool, len(programs))
+	for i := range atLineStart {
+		atLineStart[i] = true
+	}
+	enc := json.NewEncoder(stderr)
+	opts := sandbox.Options{Programs: programs, Trace: *trace, Interactive: true,
+		Limits: sandbox.Limits{MaxSteps: *steps, MaxWall: *wall}}
+	r := sandbox.Start(opts, func(e sandbox.Event) {
+		switch e.Kind {
+		case sandbox.KindStdout, sandbox.KindStderr:
+			w := stdout
+			if e.Kind == sandbox.KindStderr {
+				w = stderr
+				errs[e.Program].WriteString(e.Text)
+			} else {
+				outs[e.Program].WriteString(e.Text)
+			}
+			if !multi {
+				io.WriteString(w, e.Text)
+				return
+			}
+			prefix := filepath.Base(programs[e.Program].Name) + ": "
+			for _, line := range strings.SplitAfter(e.Text, "\n") {
+				if line == "" {
+					continue
+				}
+				if atLineStart[e.Program] {
+					io.WriteString(w, prefix)
+				}
+				io.WriteString(w, line)
+				atLineStart[e.Program] = strings.HasSuffix(line, "\n")
+			}
+		default:
+			if *trace {
+				enc.Encode(e)
+			}
+		}
+	})
+	last := len(programs) - 1
+	go func() {
+		br := bufio.NewReader(stdin)
+		for {
+			line, err := br.ReadString('\n')
+			if line != "" {
+				r.Input(last, line)
+			}
+			if err != nil {
+				r.CloseInput(last)
+				for i := range programs {
+					r.CloseInput(i)
+				}
+				return
+			}
+		}
+	}()
+	res := r.Wait()
+	if *outDir != "" {
+		for i, p := range programs {
+			base := filepath.Join(*outDir, strings.TrimSuffix(filepath.Base(p.Name), ".py"))
+			os.WriteFile(base+".out", []byte(outs[i].String()), 0o644)
+			os.WriteFile(base+".err", []byte(errs[i].String()), 0o644)
+			os.WriteFile(base+".code", []byte(fmt.Sprintf("%d\n", res.Exits[i])), 0o644)
+		}
+	}
+	switch res.Status {
+	case sandbox.StatusLimit, sandbox.StatusIdle:
+		fmt.Fprintf(stderr, "pyrun: stopped: %s\n", res.Reason)
+		return 1
+	case sandbox.StatusStopped:
+		return 130
+	}
+	if res.Status == sandbox.StatusError && res.ExitCode == 0 {
+		fmt.Fprintf(stderr, "pyrun: %s\n", res.Reason)
+		return 1
+	}
+	_ = time.Second
+	return res.ExitCode
+}

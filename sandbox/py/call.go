@@ -1,0 +1,326 @@
+package py
+
+// This file defines calls: argument binding for Python functions, calls of
+// builtins and classes, and the one entry point for Go code calling Python.
+
+import (
+	"strings"
+)
+
+// prepareCall starts a call of fn. For a Python function it returns the new
+// frame (not yet pushed); for anything else it returns the result, or
+// suspended when a builtin switched frames itself. caller is the frame making
+// the call from the VM loop, or nil when Go code calls.
+func (th *Thread) prepareCall(caller *Frame, fn Value, args []Value, kw *Kwargs) (*Frame, Value, error) {
+	switch f := fn.(type) {
+	case *Function:
+		fr, err := th.bindArgs(f, args, kw)
+		if err != nil {
+			return nil, nil, err
+		}
+		if f.Code.Generator {
+			return nil, th.newGenerator(fr, f), nil
+		}
+		return fr, nil, nil
+	case *Builtin:
+		th.inline = caller
+		if f.Self != nil {
+			args = append([]Value{f.Self}, args...)
+		}
+		v, err := f.Fn(th, args, kw)
+		th.inline = nil
+		return nil, v, err
+	case *BoundMethod:
+		return th.prepareCall(caller, f.Func, append([]Value{f.Self}, args...), kw)
+	case *Class:
+		return th.instantiate(caller, f, args, kw)
+	case *Object:
+		call := f.Class.lookup("__call__")
+		if call != nil {
+			return th.prepareCall(caller, call, append([]Value{f}, args...), kw)
+		}
+	case *StaticMethod:
+		return th.prepareCall(caller, f.Func, args, kw)
+	}
+	return nil, nil, th.typeError("'%s' object is not callable", typeName(fn))
+}
+
+// callValue calls fn from Go code and returns its result. It is the single
+// entry for Go -> Python calls; it runs a nested loop, bounded in depth.
+func (th *Thread) callValue(fn Value, args []Value, kw *Kwargs) (Value, error) {
+	fr, v, err := th.prepareCall(nil, fn, args, kw)
+	if err != nil || fr == nil {
+		return v, err
+	}
+	if th.native >= maxNative {
+		return nil, th.recursionError()
+	}
+	saved := th.cur
+	fr.mode = modeGo
+	if th.pushFrame(fr) == nil {
+		return nil, th.recursionError()
+	}
+	th.native++
+	v, _, err = th.run(fr)
+	th.native--
+	th.cur = saved
+	return v, err
+}
+
+// callMethod calls obj.name(args...) from Go.
+func (th *Thread) callMethod(obj Value, name string, args ...Value) (Value, error) {
+	m, err := th.getAttr(obj, name)
+	if err != nil {
+		return nil, err
+	}
+	return th.callValue(m, args, nil)
+}
+
+// bindArgs creates the frame of a call to f with its parameters bound.
+func (th *Thread) bindArgs(f *Function, args []Value, kw *Kwargs) (*Frame, error) {
+	code := f.Code
+	fr := th.newFrame(code, f, f.Globals)
+	np := code.NumPos
+	nargs := len(args)
+	if nargs > np && !code.VarArgs {
+		return nil, th.tooManyPositional(f, nargs)
+	}
+	n := nargs
+	if n > np {
+		n = np
+	}
+	copy(fr.locals, args[:n])
+	slot := len(code.ArgNames)
+	if code.VarArgs {
+		var rest Tuple
+		if nargs > np {
+			rest = append(Tuple{}, args[np:]...)
+		} else {
+			rest = Tuple{}
+		}
+		fr.locals[slot] = rest
+		slot++
+	}
+	var extra *Dict
+	if code.KwArgs {
+		extra = NewDict()
+		fr.locals[slot] = extra
+	}
+	if kw != nil {
+		for i, name := range kw.Names {
+			j := -1
+			for k, a := range code.ArgNames {
+				if a == name {
+					j = k
+					break
+				}
+			}
+			if j < 0 {
+				if extra == nil {
+					return nil, th.typeError("%s() got an unexpected keyword argument '%s'", f.Qualname, name)
+				}
+				extra.SetStr(name, kw.Values[i])
+				continue
+			}
+			if fr.locals[j] != nil {
+				return nil, th.typeError("%s() got multiple values for argument '%s'", f.Qualname, name)
+			}
+			fr.locals[j] = kw.Values[i]
+		}
+	}
+	// defaults and missing arguments
+	var missing []string
+	firstDefault := np - len(f.Defaults)
+	for i := 0; i < np; i++ {
+		if fr.locals[i] == nil {
+			if i >= firstDefault {
+				fr.locals[i] = f.Defaults[i-firstDefault]
+			} else {
+				missing = append(missing, code.ArgNames[i])
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, th.missingArgs(f, missing, "positional")
+	}
+	for i := np; i < len(code.ArgNames); i++ {
+		if fr.locals[i] == nil {
+			if f.KwDefaults != nil {
+				if d, ok := f.KwDefaults.GetStr(code.ArgNames[i]); ok {
+					fr.locals[i] = d
+					continue
+				}
+			}
+			missing = append(missing, code.ArgNames[i])
+		}
+	}
+	if len(missing) > 0 {
+		return nil, th.missingArgs(f, missing, "keyword-only")
+	}
+	for i, p := range code.CellParams {
+		if p >= 0 {
+			fr.cells[i].V = fr.locals[p]
+		}
+	}
+	return fr, th.alloc(int64(64 + 16*(len(fr.stack)+len(fr.locals))))
+}
+
+func (th *Thread) tooManyPositional(f *Function, given int) error {
+	np := f.Code.NumPos
+	want := itoa(np)
+	if len(f.Defaults) > 0 {
+		want = "from " + itoa(np-len(f.Defaults)) + " to " + itoa(np)
+	}
+	was := "were"
+	if given == 1 {
+		was = "was"
+	}
+	return th.typeError("%s() takes %s positional argument%s but %d %s given", f.Qualname, want, plural(np), given, was)
+}
+
+func (th *Thread) missingArgs(f *Function, names []string, kind string) error {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = "'" + n + "'"
+	}
+	var list string
+	switch len(quoted) {
+	case 1:
+		list = quoted[0]
+	case 2:
+		list = quoted[0] + " and " + quoted[1]
+	default:
+		list = strings.Join(quoted[:len(quoted)-1], ", ") + ", and " + quoted[len(quoted)-1]
+	}
+	return th.typeError("%s() missing %d required %s argument%s: %s", f.Qualname, len(names), kind, plural(len(names)), list)
+}
+
+// instantiate calls a class: built-in types construct natively; user classes
+// get a new object whose __init__ runs as a frame of the VM.
+func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs) (*Frame, Value, error) {
+	if c.Builtin != "" && c.Builtin != "exception" {
+		if ctor := builtinConstructors[c.Builtin]; ctor != nil {
+			v, err := ctor(th, c, args, kw)
+			return nil, v, err
+		}
+		return nil, nil, th.typeError("cannot create '%s' instances", c.Name)
+	}
+	if newFn := c.lookup("__new__"); newFn != nil {
+		if sm, ok := newFn.(*StaticMethod); ok {
+			newFn = sm.Func
+		}
+		if _, isPy := newFn.(*Function); isPy {
+			obj, err := th.callValue(newFn, append([]Value{c}, args...), kw)
+			if err != nil {
+				return nil, nil, err
+			}
+			if o, ok := obj.(*Object); !ok || !o.Class.isSubclass(c) {
+				return nil, obj, nil
+			}
+			return th.runInit(caller, c, obj.(*Object), args, kw)
+		}
+	}
+	obj := &Object{Class: c, Dict: NewDict()}
+	if err := th.alloc(96); err != nil {
+		return nil, nil, err
+	}
+	if isExceptionClass(c) {
+		st := excState(obj)
+		st.Args = Tuple(append([]Value{}, args...))
+		if c.isSubclass(StopIteration) || c.isSubclass(SystemExit) {
+			st.Value = None
+			if len(args) > 0 {
+				st.Value = args[0]
+			}
+		}
+	}
+	return th.runInit(caller, c, obj, args, kw)
+}
+
+func (th *Thread) runInit(caller *Frame, c *Class, obj *Object, args []Value, kw *Kwargs) (*Frame, Value, error) {
+	init := c.lookup("__init__")
+	switch f := init.(type) {
+	case nil:
+		if (len(args) > 0 || kw.Len() > 0) && !isExceptionClass(c) && c.lookup("__new__") == nil {
+			return nil, nil, th.typeError("%s() takes no arguments", c.Name)
+		}
+		return nil, obj, nil
+	case *Function:
+		fr, err := th.bindArgs(f, append([]Value{obj}, args...), kw)
+		if err != nil {
+			return nil, nil, err
+		}
+		if caller == nil {
+			fr.mode = modeGo
+			saved := th.cur
+			if th.pushFrame(fr) == nil {
+				return nil, nil, th.recursionError()
+			}
+			th.native++
+			v, _, err := th.run(fr)
+			th.native--
+			th.cur = saved
+			if err != nil {
+				return nil, nil, err
+			}
+			if v != None {
+				return nil, nil, th.typeError("__init__() should return None, not '%s'", typeName(v))
+			}
+			return nil, obj, nil
+		}
+		fr.mode, fr.aux = modeInit, obj
+		return fr, nil, nil
+	default:
+		_, err := th.callValue(init, append([]Value{obj}, args...), kw)
+		return nil, obj, err
+	}
+}
+
+// buildClassBuiltin runs a class body and creates the class (__build_class__).
+var buildClassBuiltin = &Builtin{Name: "__build_class__"}
+
+func init() { buildClassBuiltin.Fn = buildClass }
+
+func buildClass(th *Thread, args []Value, kw *Kwargs) (Value, error) {
+	body := args[0].(*Function)
+	name := args[1].(string)
+	var bases []*Class
+	for _, b := range args[2:] {
+		c, ok := b.(*Class)
+		if !ok {
+			return nil, th.typeError("bases must be types")
+		}
+		bases = append(bases, c)
+	}
+	if _, ok := kw.Get("metaclass"); ok {
+		return nil, th.typeError("metaclasses are not supported here")
+	}
+	ns := NewDict()
+	ns.SetStr("__module__", "__main__")
+	ns.SetStr("__qualname__", body.Qualname)
+	fr := th.newFrame(body.Code, body, body.Globals)
+	fr.ns = ns
+	fr.mode = modeGo
+	saved := th.cur
+	if th.pushFrame(fr) == nil {
+		return nil, th.recursionError()
+	}
+	th.native++
+	cell, _, err := th.run(fr)
+	th.native--
+	th.cur = saved
+	if err != nil {
+		return nil, err
+	}
+	if len(bases) == 0 {
+		bases = []*Class{ObjectClass}
+	}
+	cls, err := th.makeClass(name, bases, ns)
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := cell.(*Cell); ok {
+		c.V = cls
+	}
+	return cls, nil
+}

@@ -1,0 +1,928 @@
+package py
+
+// This file defines conversions to text: type names, repr and str as CPython
+// prints them, float repr, format() with the format-spec mini-language, and
+// %-formatting.
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// typeName is the name CPython's messages use for the type of v.
+func typeName(v Value) string {
+	switch v := v.(type) {
+	case NoneType:
+		return "NoneType"
+	case bool:
+		return "bool"
+	case int, *big.Int:
+		return "int"
+	case float64:
+		return "float"
+	case string:
+		return "str"
+	case Bytes:
+		return "bytes"
+	case *List:
+		return "list"
+	case Tuple:
+		return "tuple"
+	case *Dict:
+		return "dict"
+	case *Set:
+		if v.Frozen {
+			return "frozenset"
+		}
+		return "set"
+	case *Range:
+		return "range"
+	case *Slice:
+		return "slice"
+	case *Function:
+		return "function"
+	case *Builtin:
+		if v.Self != nil {
+			return "builtin_function_or_method"
+		}
+		return "builtin_function_or_method"
+	case *BoundMethod:
+		return "method"
+	case *Class:
+		return "type"
+	case *Object:
+		return v.Class.Name
+	case *Generator:
+		return "generator"
+	case *Module:
+		return "module"
+	case *Iterator:
+		return v.Name
+	case *Property:
+		return "property"
+	case *Super:
+		return "super"
+	case *Cell:
+		return "cell"
+	case ellipsisT:
+		return "ellipsis"
+	case notImplementedT:
+		return "NotImplementedType"
+	}
+	if n, ok := v.(interface{ PyTypeName() string }); ok {
+		return n.PyTypeName()
+	}
+	return "object"
+}
+
+// Repr is repr(v) for values whose repr cannot run Python code.
+func Repr(v Value) string {
+	s, _ := (&Thread{}).repr(v)
+	return s
+}
+
+// Str is str(v) for values whose str cannot run Python code.
+func Str(v Value) string {
+	s, _ := (&Thread{}).str(v)
+	return s
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// floatRepr is CPython's repr of a float: the shortest string that round-trips.
+func floatRepr(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	s := strconv.FormatFloat(f, 'e', -1, 64)
+	mant, expStr, _ := strings.Cut(s, "e")
+	exp, _ := strconv.Atoi(expStr)
+	neg := strings.HasPrefix(mant, "-")
+	mant = strings.TrimPrefix(mant, "-")
+	digits := strings.Replace(mant, ".", "", 1)
+	var out string
+	if exp >= -5 && exp < 16 {
+		if exp >= 0 {
+			if len(digits) <= exp+1 {
+				out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
+			} else {
+				out = digits[:exp+1] + "." + digits[exp+1:]
+			}
+		} else {
+			out = "0." + strings.Repeat("0", -exp-1) + digits
+		}
+		if exp == -5 {
+			out = ""
+		}
+	}
+	if out == "" {
+		m := digits[:1]
+		if len(digits) > 1 {
+			m += "." + digits[1:]
+		}
+		sign := "+"
+		if exp < 0 {
+			sign = "-"
+			exp = -exp
+		}
+		e := strconv.Itoa(exp)
+		if len(e) < 2 {
+			e = "0" + e
+		}
+		out = m + "e" + sign + e
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// strRepr quotes a string as CPython's repr does.
+func strRepr(s string) string {
+	quote := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		quote = '"'
+	}
+	var b strings.Builder
+	b.WriteByte(quote)
+	for _, r := range s {
+		switch {
+		case r == rune(quote) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\x` + hex2(int(r)))
+		case r < 0x7f:
+			b.WriteRune(r)
+		case !unicode.IsPrint(r) || r == utf8.RuneError:
+			switch {
+			case r < 0x100:
+				b.WriteString(`\x` + hex2(int(r)))
+			case r < 0x10000:
+				b.WriteString(`\u` + hexN(int(r), 4))
+			default:
+				b.WriteString(`\U` + hexN(int(r), 8))
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
+}
+
+func hex2(n int) string { return hexN(n, 2) }
+
+func hexN(n, w int) string {
+	s := strconv.FormatInt(int64(n), 16)
+	return strings.Repeat("0", w-len(s)) + s
+}
+
+// bytesRepr quotes bytes as CPython does.
+func bytesRepr(bs Bytes) string {
+	quote := byte('\'')
+	if strings.IndexByte(string(bs), '\'') >= 0 && strings.IndexByte(string(bs), '"') < 0 {
+		quote = '"'
+	}
+	var b strings.Builder
+	b.WriteString("b")
+	b.WriteByte(quote)
+	for i := 0; i < len(bs); i++ {
+		c := bs[i]
+		switch {
+		case c == quote || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c >= 0x7f:
+			b.WriteString(`\x` + hex2(int(c)))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(quote)
+	return b.String()
+}
+
+// repr implements repr(v), calling __repr__ of user classes.
+func (th *Thread) repr(v Value) (string, error) {
+	switch v := v.(type) {
+	case NoneType:
+		return "None", nil
+	case bool:
+		if v {
+			return "True", nil
+		}
+		return "False", nil
+	case int:
+		return strconv.Itoa(v), nil
+	case *big.Int:
+		if v.BitLen() > 14300 {
+			return "", th.valueError("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+		}
+		return v.String(), nil
+	case float64:
+		return floatRepr(v), nil
+	case string:
+		return strRepr(v), nil
+	case Bytes:
+		return bytesRepr(v), nil
+	case ellipsisT:
+		return "Ellipsis", nil
+	case notImplementedT:
+		return "NotImplemented", nil
+	}
+	if th.native > maxNative {
+		return "", th.newErr(RecursionError, "maximum recursion depth exceeded while getting the repr of an object")
+	}
+	th.native++
+	defer func() { th.native-- }()
+	switch v := v.(type) {
+	case *List:
+		if th.reprActive(v) {
+			return "[...]", nil
+		}
+		defer th.reprDone(v)
+		return th.reprItems("[", v.Items, "]")
+	case Tuple:
+		if len(v) == 1 {
+			s, err := th.repr(v[0])
+			return "(" + s + ",)", err
+		}
+		return th.reprItems("(", v, ")")
+	case *Dict:
+		if th.reprActive(v) {
+			return "{...}", nil
+		}
+		defer th.reprDone(v)
+		var b strings.Builder
+		b.WriteByte('{')
+		for i, kv := range v.Items() {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			k, err := th.repr(kv[0])
+			if err != nil {
+				return "", err
+			}
+			val, err := th.repr(kv[1])
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(k + ": " + val)
+			if err := th.charge(1); err != nil {
+				return "", err
+			}
+		}
+		b.WriteByte('}')
+		return b.String(), nil
+	case *Set:
+		name := "set"
+		if v.Frozen {
+			name = "frozenset"
+		}
+		if v.Len() == 0 {
+			return name + "()", nil
+		}
+		s, err := th.reprItems("{", v.Elems(), "}")
+		if v.Frozen {
+			s = "frozenset(" + s + ")"
+		}
+		return s, err
+	case *Range:
+		if v.Step == 1 {
+			return "range(" + itoa(v.Start) + ", " + itoa(v.Stop) + ")", nil
+		}
+		return "range(" + itoa(v.Start) + ", " + itoa(v.Stop) + ", " + itoa(v.Step) + ")", nil
+	case *Slice:
+		a, _ := th.repr(v.Start)
+		b, _ := th.repr(v.Stop)
+		c, _ := th.repr(v.Step)
+		return "slice(" + a + ", " + b + ", " + c + ")", nil
+	case *Function:
+		return "<function " + v.Qualname + " at " + th.addr(v) + ">", nil
+	case *Builtin:
+		if v.Self != nil {
+			return "<built-in method " + v.Name + " of " + typeName(v.Self) + " object at " + th.addr(v.Self) + ">", nil
+		}
+		return "<built-in function " + v.Name + ">", nil
+	case *BoundMethod:
+		self, err := th.repr(v.Self)
+		if err != nil {
+			return "", err
+		}
+		name := ""
+		switch f := v.Func.(type) {
+		case *Function:
+			name = f.Qualname
+		case *Builtin:
+			name = f.Name
+		}
+		return "<bound method " + name + " of " + self + ">", nil
+	case *Class:
+		if v.Module == "builtins" || v.Module == "" {
+			return "<class '" + v.Name + "'>", nil
+		}
+		return "<class '" + v.Module + "." + v.Name + "'>", nil
+	case *Module:
+		if v.Name == "sys" || v.Name == "builtins" {
+			return "<module '" + v.Name + "' (built-in)>", nil
+		}
+		return "<module '" + v.Name + "'>", nil
+	case *Generator:
+		return th.genRepr(v), nil
+	case *Object:
+		if m := v.Class.lookup("__repr__"); m != nil {
+			r, err := th.callValue(m, []Value{v}, nil)
+			if err != nil {
+				return "", err
+			}
+			s, ok := r.(string)
+			if !ok {
+				return "", th.typeError("__repr__ returned non-string (type %s)", typeName(r))
+			}
+			return s, nil
+		}
+		if isExceptionClass(v.Class) {
+			args, err := th.repr(excState(v).Args)
+			if len(excState(v).Args) == 1 {
+				args = strings.TrimSuffix(args, ",)") + ")"
+			}
+			return v.Class.Name + args, err
+		}
+		if s, ok := th.nativeRepr(v); ok {
+			return s, nil
+		}
+		mod := v.Class.Module
+		if mod == "" {
+			mod = "__main__"
+		}
+		return "<" + mod + "." + v.Class.Name + " object at " + th.addr(v) + ">", nil
+	case *Iterator:
+		return "<" + v.Name + " object at " + th.addr(v) + ">", nil
+	case *Property:
+		return "<property object at " + th.addr(v) + ">", nil
+	case *Cell:
+		return "<cell at " + th.addr(v) + ">", nil
+	}
+	if r, ok := v.(interface{ PyRepr(th *Thread) string }); ok {
+		return r.PyRepr(th), nil
+	}
+	return "<object at " + th.addr(v) + ">", nil
+}
+
+func (th *Thread) reprItems(open string, items []Value, close string) (string, error) {
+	var b strings.Builder
+	b.WriteString(open)
+	for i, x := range items {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		s, err := th.repr(x)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(s)
+		if err := th.charge(1); err != nil {
+			return "", err
+		}
+	}
+	b.WriteString(close)
+	return b.String(), nil
+}
+
+// reprActive guards against infinite recursion on self-containing containers.
+func (th *Thread) reprActive(v any) bool {
+	if th.reprSeen == nil {
+		th.reprSeen = map[any]bool{}
+	}
+	if th.reprSeen[v] {
+		return true
+	}
+	th.reprSeen[v] = true
+	return false
+}
+
+func (th *Thread) reprDone(v any) { delete(th.reprSeen, v) }
+
+// str implements str(v).
+func (th *Thread) str(v Value) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case *Object:
+		if m := v.Class.lookup("__str__"); m != nil {
+			r, err := th.callValue(m, []Value{v}, nil)
+			if err != nil {
+				return "", err
+			}
+			s, ok := r.(string)
+			if !ok {
+				return "", th.typeError("__str__ returned non-string (type %s)", typeName(r))
+			}
+			return s, nil
+		}
+		if isExceptionClass(v.Class) && v.Class.lookup("__repr__") == nil {
+			st := excState(v)
+			if v.Class.isSubclass(KeyError) && len(st.Args) == 1 {
+				return th.repr(st.Args[0])
+			}
+			switch len(st.Args) {
+			case 0:
+				return "", nil
+			case 1:
+				return th.str(st.Args[0])
+			}
+			if v.Class.isSubclass(OSError) && len(st.Args) == 2 {
+				msg, _ := th.str(st.Args[1])
+				return "[Errno " + Str(st.Args[0]) + "] " + msg, nil
+			}
+			return th.repr(st.Args)
+		}
+	}
+	return th.repr(v)
+}
+
+func (th *Thread) ascii(v Value) (string, error) {
+	s, err := th.repr(v)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b.WriteRune(r)
+		case r < 0x100:
+			b.WriteString(`\x` + hex2(int(r)))
+		case r < 0x10000:
+			b.WriteString(`\u` + hexN(int(r), 4))
+		default:
+			b.WriteString(`\U` + hexN(int(r), 8))
+		}
+	}
+	return b.String(), nil
+}
+
+// formatSpec is a parsed format specification.
+type formatSpec struct {
+	fill             rune
+	align            byte
+	sign             byte
+	alt, zero        bool
+	width, precision int
+	grouping         byte
+	typ              byte
+}
+
+func (th *Thread) parseSpec(spec string) (formatSpec, error) {
+	fs := formatSpec{fill: ' ', precision: -1}
+	r := []rune(spec)
+	i := 0
+	isAlign := func(c rune) bool { return c == '<' || c == '>' || c == '^' || c == '=' }
+	if len(r) >= 2 && isAlign(r[1]) {
+		fs.fill, fs.align = r[0], byte(r[1])
+		i = 2
+	} else if len(r) >= 1 && isAlign(r[0]) {
+		fs.align = byte(r[0])
+		i = 1
+	}
+	if i < len(r) && (r[i] == '+' || r[i] == '-' || r[i] == ' ') {
+		fs.sign = byte(r[i])
+		i++
+	}
+	if i < len(r) && r[i] == '#' {
+		fs.alt = true
+		i++
+	}
+	if i < len(r) && r[i] == '0' {
+		fs.zero = true
+		if fs.align == 0 {
+			fs.fill, fs.align = '0', '='
+		}
+		i++
+	}
+	start := i
+	for i < len(r) && r[i] >= '0' && r[i] <= '9' {
+		i++
+	}
+	if i > start {
+		fs.width, _ = strconv.Atoi(string(r[start:i]))
+	}
+	if i < len(r) && (r[i] == ',' || r[i] == '_') {
+		fs.grouping = byte(r[i])
+		i++
+	}
+	if i < len(r) && r[i] == '.' {
+		i++
+		start = i
+		for i < len(r) && r[i] >= '0' && r[i] <= '9' {
+			i++
+		}
+		if i == start {
+			return fs, th.valueError("Format specifier missing precision")
+		}
+		fs.precision, _ = strconv.Atoi(string(r[start:i]))
+	}
+	if i < len(r) {
+		fs.typ = byte(r[i])
+		i++
+	}
+	if i < len(r) {
+		return fs, th.valueError("Invalid format specifier '%s' for object of type '%%s'", spec)
+	}
+	return fs, nil
+}
+
+// format implements format(v, spec).
+func (th *Thread) format(v Value, spec string) (Value, error) {
+	if o, ok := v.(*Object); ok {
+		if m := o.Class.lookup("__format__"); m != nil {
+			return th.callValue(m, []Value{v, spec}, nil)
+		}
+		if spec == "" {
+			return th.str(v)
+		}
+		return nil, th.typeError("unsupported format string passed to %s.__format__", o.Class.Name)
+	}
+	if spec == "" {
+		return th.str(v)
+	}
+	fs, err := th.parseSpec(spec)
+	if err != nil {
+		if pe, ok := err.(*PyError); ok {
+			msg := strings.Replace(excMessage(pe.Exc), "%s", typeName(v), 1)
+			return nil, th.valueError("%s", msg)
+		}
+		return nil, err
+	}
+	var body string
+	numeric := false
+	switch x := v.(type) {
+	case bool:
+		if fs.typ == 0 {
+			s, _ := th.str(x)
+			return pad(s, fs, '<'), nil
+		}
+		return th.format(boolInt(x), spec)
+	case int, *big.Int:
+		numeric = true
+		switch fs.typ {
+		case 0, 'd', 'n':
+			body = toBig(x).String()
+		case 'x', 'X', 'o', 'b':
+			base := map[byte]int{'x': 16, 'X': 16, 'o': 8, 'b': 2}[fs.typ]
+			body = toBig(x).Text(base)
+			if fs.typ == 'X' {
+				body = strings.ToUpper(body)
+			}
+			if fs.alt {
+				neg := strings.HasPrefix(body, "-")
+				body = strings.TrimPrefix(body, "-")
+				body = "0" + string(fs.typ) + body
+				if neg {
+					body = "-" + body
+				}
+			}
+		case 'c':
+			return pad(string(rune(x.(int))), fs, '<'), nil
+		case 'e', 'E', 'f', 'F', 'g', 'G', '%':
+			f, _ := toFloat(x)
+			return th.format(f, spec)
+		default:
+			return nil, th.valueError("Unknown format code '%c' for object of type 'int'", fs.typ)
+		}
+		if fs.grouping != 0 && (fs.typ == 0 || fs.typ == 'd') {
+			body = group(body, fs.grouping)
+		}
+	case float64:
+		numeric = true
+		prec := fs.precision
+		switch fs.typ {
+		case 'f', 'F':
+			if prec < 0 {
+				prec = 6
+			}
+			body = strconv.FormatFloat(x, 'f', prec, 64)
+		case 'e', 'E':
+			if prec < 0 {
+				prec = 6
+			}
+			body = fixExp(strconv.FormatFloat(x, 'e', prec, 64))
+		case '%':
+			if prec < 0 {
+				prec = 6
+			}
+			body = strconv.FormatFloat(x*100, 'f', prec, 64) + "%"
+		case 'g', 'G':
+			if prec < 0 {
+				prec = 6
+			}
+			if prec == 0 {
+				prec = 1
+			}
+			body = fixExp(strconv.FormatFloat(x, 'g', prec, 64))
+		case 0:
+			if prec < 0 {
+				body = floatRepr(x)
+			} else {
+				body = fixExp(strconv.FormatFloat(x, 'g', max(prec, 1), 64))
+				if !strings.ContainsAny(body, ".e") && !math.IsInf(x, 0) && !math.IsNaN(x) {
+					body += ".0"
+				}
+			}
+		default:
+			return nil, th.valueError("Unknown format code '%c' for object of type 'float'", fs.typ)
+		}
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			body = floatRepr(x)
+		}
+		if fs.typ == 'E' || fs.typ == 'G' || fs.typ == 'F' {
+			body = strings.ToUpper(body)
+		}
+		if fs.grouping != 0 {
+			ip, rest, _ := strings.Cut(body, ".")
+			if rest != "" || strings.Contains(body, ".") {
+				body = group(ip, fs.grouping) + "." + rest
+			} else {
+				body = group(ip, fs.grouping)
+			}
+		}
+	case string:
+		if fs.typ != 0 && fs.typ != 's' {
+			return nil, th.valueError("Unknown format code '%c' for object of type 'str'", fs.typ)
+		}
+		if fs.sign != 0 {
+			return nil, th.valueError("Sign not allowed in string format specifier")
+		}
+		if fs.precision >= 0 && utf8.RuneCountInString(x) > fs.precision {
+			x = string([]rune(x)[:fs.precision])
+		}
+		return pad(x, fs, '<'), nil
+	default:
+		s, err := th.str(v)
+		if err != nil {
+			return nil, err
+		}
+		if fs.typ != 0 {
+			return nil, th.typeError("unsupported format string passed to %s.__format__", typeName(v))
+		}
+		return pad(s, fs, '<'), nil
+	}
+	if numeric {
+		neg := strings.HasPrefix(body, "-")
+		body = strings.TrimPrefix(body, "-")
+		sign := ""
+		switch {
+		case neg:
+			sign = "-"
+		case fs.sign == '+':
+			sign = "+"
+		case fs.sign == ' ':
+			sign = " "
+		}
+		if fs.align == '=' {
+			n := fs.width - len(sign) - utf8.RuneCountInString(body)
+			if n > 0 {
+				body = strings.Repeat(string(fs.fill), n) + body
+			}
+			return sign + body, nil
+		}
+		return pad(sign+body, fs, '>'), nil
+	}
+	return body, nil
+}
+
+func fixExp(s string) string {
+	// Go writes e+06; Python writes e+06 too, but Go may write e+100 or e-07: keep two digits minimum
+	i := strings.IndexAny(s, "eE")
+	if i < 0 {
+		return s
+	}
+	exp := s[i+2:]
+	if len(exp) < 2 {
+		exp = "0" + exp
+	}
+	return s[:i+2] + exp
+}
+
+func group(digits string, sep byte) string {
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(sep)
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func pad(s string, fs formatSpec, defAlign byte) string {
+	n := fs.width - utf8.RuneCountInString(s)
+	if n <= 0 {
+		return s
+	}
+	align := fs.align
+	if align == 0 || align == '=' {
+		align = defAlign
+	}
+	fill := string(fs.fill)
+	switch align {
+	case '<':
+		return s + strings.Repeat(fill, n)
+	case '^':
+		return strings.Repeat(fill, n/2) + s + strings.Repeat(fill, n-n/2)
+	}
+	return strings.Repeat(fill, n) + s
+}
+
+// percentFormat implements str % args.
+func (th *Thread) percentFormat(format string, arg Value) (Value, error) {
+	var args []Value
+	var mapping *Dict
+	switch a := arg.(type) {
+	case Tuple:
+		args = a
+	case *Dict:
+		mapping = a
+		args = []Value{a}
+	default:
+		args = []Value{a}
+	}
+	var b strings.Builder
+	ai := 0
+	r := []rune(format)
+	for i := 0; i < len(r); i++ {
+		if r[i] != '%' {
+			b.WriteRune(r[i])
+			continue
+		}
+		i++
+		if i >= len(r) {
+			return nil, th.valueError("incomplete format")
+		}
+		var val Value
+		haveVal := false
+		if r[i] == '(' {
+			j := i + 1
+			for j < len(r) && r[j] != ')' {
+				j++
+			}
+			if mapping == nil {
+				return nil, th.typeError("format requires a mapping")
+			}
+			key := string(r[i+1 : j])
+			v, ok, err := th.dictGet(mapping, key)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				return nil, &PyError{Exc: newExc(KeyError, key)}
+			}
+			val, haveVal = v, true
+			i = j + 1
+		}
+		start := i
+		for i < len(r) && strings.ContainsRune("-+ #0123456789.*", r[i]) {
+			i++
+		}
+		if i >= len(r) {
+			return nil, th.valueError("incomplete format")
+		}
+		flags := string(r[start:i])
+		conv := r[i]
+		if conv == '%' {
+			b.WriteByte('%')
+			continue
+		}
+		if !haveVal {
+			if ai >= len(args) {
+				return nil, th.typeError("not enough arguments for format string")
+			}
+			val = args[ai]
+			ai++
+		}
+		spec := strings.Replace(flags, "-", "<", 1)
+		var s Value
+		var err error
+		switch conv {
+		case 's':
+			var str string
+			str, err = th.str(val)
+			s, _ = th.format(str, stripPrec(spec, str))
+		case 'r':
+			var str string
+			str, err = th.repr(val)
+			s, _ = th.format(str, stripPrec(spec, str))
+		case 'd', 'i', 'u':
+			if f, ok := val.(float64); ok {
+				val = int(f)
+			}
+			if !isInt(val) {
+				return nil, th.typeError("%%%c format: a real number is required, not %s", conv, typeName(val))
+			}
+			s, err = th.format(val, spec+"d")
+		case 'f', 'F', 'e', 'E', 'g', 'G':
+			if _, ok := toFloat(val); !ok {
+				return nil, th.typeError("must be real number, not %s", typeName(val))
+			}
+			f, _ := toFloat(val)
+			s, err = th.format(f, spec+string(conv))
+		case 'x', 'X', 'o':
+			if !isInt(val) {
+				return nil, th.typeError("%%%c format: an integer is required, not %s", conv, typeName(val))
+			}
+			s, err = th.format(val, spec+string(conv))
+		case 'c':
+			switch c := val.(type) {
+			case int:
+				s = string(rune(c))
+			case string:
+				s = c
+			}
+		default:
+			return nil, th.valueError("unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
+		}
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(s.(string))
+	}
+	if ai < len(args) && mapping == nil {
+		return nil, th.typeError("not all arguments converted during string formatting")
+	}
+	return b.String(), nil
+}
+
+func stripPrec(spec, s string) string {
+	if i := strings.IndexByte(spec, '.'); i >= 0 {
+		return spec
+	}
+	return spec
+}
+
+// closest finds the candidate nearest to name, as CPython's suggestions do.
+func closest(name string, cands []string) string {
+	best, bestD := "", 0
+	limit := (len(name) + 2) / 3
+	for _, c := range cands {
+		if c == name {
+			continue
+		}
+		d := levenshtein(name, c)
+		if d <= limit && (best == "" || d < bestD) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	if len(a) > 40 || len(b) > 40 {
+		return 100
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j * 2
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i * 2
+		for j := 1; j <= len(b); j++ {
+			cost := 2
+			if a[i-1] == b[j-1] {
+				cost = 0
+			} else if strings.EqualFold(a[i-1:i], b[j-1:j]) {
+				cost = 1
+			}
+			cur[j] = min(prev[j]+2, cur[j-1]+2, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] / 2
+}

@@ -1,0 +1,289 @@
+package py
+
+// This file defines dict and set: insertion-ordered hash tables whose
+// iteration order never depends on Go's map order.
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// Dict is a Python dict.
+type Dict struct {
+	index   map[any]int // hash key -> position in entries
+	entries []dictEntry
+	live    int
+	// version changes on every insertion or deletion, to detect changes during iteration.
+	version int
+}
+
+type dictEntry struct {
+	key, value Value
+	deleted    bool
+}
+
+// NewDict returns an empty dict.
+func NewDict() *Dict { return &Dict{index: map[any]int{}} }
+
+// Set is a Python set or frozenset.
+type Set struct {
+	d      *Dict
+	Frozen bool
+}
+
+// NewSet returns an empty set.
+func NewSet() *Set { return &Set{d: NewDict()} }
+
+// hashKey maps a hashable value to a comparable Go key so that values Python
+// considers equal (1, 1.0, True) share a key.
+func (th *Thread) hashKey(v Value) (any, error) {
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case int:
+		return v, nil
+	case bool:
+		if v {
+			return 1, nil
+		}
+		return 0, nil
+	case float64:
+		if v == math.Trunc(v) && math.Abs(v) < 1e18 {
+			return int(v), nil
+		}
+		return v, nil
+	case *big.Int:
+		return "big:" + v.String(), nil
+	case NoneType:
+		return v, nil
+	case Bytes:
+		return "bytes:" + string(v), nil
+	case Tuple:
+		var b strings.Builder
+		b.WriteString("tuple(")
+		for _, x := range v {
+			k, err := th.hashKey(x)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(keyString(k))
+			b.WriteByte(',')
+		}
+		b.WriteByte(')')
+		return b.String(), nil
+	case *Set:
+		if v.Frozen {
+			var keys []string
+			for _, e := range v.d.entries {
+				if !e.deleted {
+					k, _ := th.hashKey(e.key)
+					keys = append(keys, keyString(k))
+				}
+			}
+			sortStrings(keys)
+			return "frozenset(" + strings.Join(keys, ",") + ")", nil
+		}
+	case *List, *Dict:
+	case *Object:
+		if m := v.Class.lookup("__hash__"); m == None {
+			break
+		}
+		if v.Class.lookup("__eq__") != nil && v.Class.lookup("__hash__") == nil {
+			break
+		}
+		if h := v.Class.lookup("__hash__"); h != nil {
+			r, err := th.callValue(h, []Value{v}, nil)
+			if err != nil {
+				return nil, err
+			}
+			return "obj-hash:" + Str(r), nil
+		}
+		return v, nil
+	default:
+		return v, nil
+	}
+	return nil, th.typeError("unhashable type: '%s'", typeName(v))
+}
+
+func keyString(k any) string {
+	switch k := k.(type) {
+	case string:
+		return strconv.Quote(k)
+	case int:
+		return strconv.Itoa(k)
+	case float64:
+		return strconv.FormatFloat(k, 'g', -1, 64)
+	case NoneType:
+		return "None"
+	}
+	return "?"
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// Get looks a key up.
+func (th *Thread) dictGet(d *Dict, k Value) (Value, bool, error) {
+	hk, err := th.hashKey(k)
+	if err != nil {
+		return nil, false, err
+	}
+	if i, ok := d.index[hk]; ok {
+		return d.entries[i].value, true, nil
+	}
+	return nil, false, nil
+}
+
+// dictSet stores a value under a key.
+func (th *Thread) dictSet(d *Dict, k, v Value) error {
+	hk, err := th.hashKey(k)
+	if err != nil {
+		return err
+	}
+	d.setHashed(hk, k, v)
+	return nil
+}
+
+func (d *Dict) setHashed(hk any, k, v Value) {
+	if i, ok := d.index[hk]; ok {
+		d.entries[i].value = v
+		return
+	}
+	d.index[hk] = len(d.entries)
+	d.entries = append(d.entries, dictEntry{key: k, value: v})
+	d.live++
+	d.version++
+}
+
+// dictDelete removes a key; it reports whether the key was present.
+func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
+	hk, err := th.hashKey(k)
+	if err != nil {
+		return false, err
+	}
+	i, ok := d.index[hk]
+	if !ok {
+		return false, nil
+	}
+	delete(d.index, hk)
+	d.entries[i] = dictEntry{deleted: true}
+	d.live--
+	d.version++
+	if len(d.entries) > 32 && d.live < len(d.entries)/2 {
+		d.compact()
+	}
+	return true, nil
+}
+
+func (d *Dict) compact() {
+	var out []dictEntry
+	for _, e := range d.entries {
+		if !e.deleted {
+			out = append(out, e)
+		}
+	}
+	d.entries = out
+	// rebuild the index: keys keep their hash key through their position
+	old := d.index
+	d.index = make(map[any]int, len(out))
+	pos := map[int]any{}
+	for hk, i := range old {
+		pos[i] = hk
+	}
+	_ = pos
+	for hk := range old {
+		_ = hk
+	}
+	// recompute from keys (hashKey never fails for stored keys)
+	th := &Thread{}
+	for i, e := range out {
+		hk, _ := th.hashKey(e.key)
+		d.index[hk] = i
+	}
+}
+
+// SetStr stores a value under a string key (no error possible).
+func (d *Dict) SetStr(k string, v Value) { d.setHashed(k, k, v) }
+
+// GetStr looks a string key up.
+func (d *Dict) GetStr(k string) (Value, bool) {
+	if i, ok := d.index[k]; ok {
+		return d.entries[i].value, true
+	}
+	return nil, false
+}
+
+// DelStr removes a string key.
+func (d *Dict) DelStr(k string) bool {
+	i, ok := d.index[k]
+	if !ok {
+		return false
+	}
+	delete(d.index, k)
+	d.entries[i] = dictEntry{deleted: true}
+	d.live--
+	d.version++
+	return true
+}
+
+// Len is the number of items.
+func (d *Dict) Len() int { return d.live }
+
+// Keys returns the keys in insertion order.
+func (d *Dict) Keys() []Value {
+	out := make([]Value, 0, d.live)
+	for _, e := range d.entries {
+		if !e.deleted {
+			out = append(out, e.key)
+		}
+	}
+	return out
+}
+
+// Items returns key, value pairs in insertion order.
+func (d *Dict) Items() [][2]Value {
+	out := make([][2]Value, 0, d.live)
+	for _, e := range d.entries {
+		if !e.deleted {
+			out = append(out, [2]Value{e.key, e.value})
+		}
+	}
+	return out
+}
+
+func (d *Dict) copy() *Dict {
+	n := NewDict()
+	for hk, i := range d.index {
+		_ = hk
+		_ = i
+	}
+	th := &Thread{}
+	for _, e := range d.entries {
+		if !e.deleted {
+			hk, _ := th.hashKey(e.key)
+			n.setHashed(hk, e.key, e.value)
+		}
+	}
+	return n
+}
+
+// setAdd adds an element to a set.
+func (th *Thread) setAdd(s *Set, v Value) error { return th.dictSet(s.d, v, None) }
+
+func (th *Thread) setHas(s *Set, v Value) (bool, error) {
+	_, ok, err := th.dictGet(s.d, v)
+	return ok, err
+}
+
+// Elems returns the elements of a set in insertion order.
+func (s *Set) Elems() []Value { return s.d.Keys() }
+
+// Len is the number of elements.
+func (s *Set) Len() int { return s.d.live }

@@ -1,0 +1,271 @@
+package py
+
+// This file defines the exception classes, exception state and tracebacks
+// printed as CPython 3.11 prints them.
+
+import (
+	"fmt"
+	"strings"
+
+	"coroutinetour/sandbox/compile"
+)
+
+// ExcState is the state of an exception instance.
+type ExcState struct {
+	Args            Tuple
+	TB              []TBEntry // innermost first
+	Cause, Context  Value     // exception objects or nil
+	SuppressContext bool
+	// Value holds StopIteration.value and SystemExit.code.
+	Value Value
+}
+
+// TBEntry is one traceback frame.
+type TBEntry struct {
+	Code *compile.Code
+	Line int
+}
+
+// PyError is a Python exception travelling through Go code.
+type PyError struct {
+	Exc     *Object
+	reraise bool // raised again as it was: no new traceback entry in this frame
+}
+
+func (e *PyError) Error() string { return e.Exc.Class.Name + ": " + excMessage(e.Exc) }
+
+func excState(o *Object) *ExcState {
+	if s, ok := o.Native.(*ExcState); ok {
+		return s
+	}
+	s := &ExcState{}
+	o.Native = s
+	return s
+}
+
+// The built-in exception classes.
+var (
+	BaseException, Exception, SystemExit, KeyboardInterrupt, GeneratorExit, StopIteration,
+	ArithmeticError, ZeroDivisionError, OverflowError, AssertionError, AttributeError, EOFError,
+	ImportError, ModuleNotFoundError, LookupError, IndexError, KeyError, MemoryError, NameError,
+	UnboundLocalError, OSError, RuntimeError, NotImplementedError, RecursionError, TypeError,
+	ValueError, UnicodeError, StopAsyncIteration, SyntaxError, IndentationError, TimeoutError,
+	ConnectionError, BrokenPipeError, ConnectionResetError, ConnectionRefusedError, FloatingPointError,
+	Warning, UserWarning, DeprecationWarning, RuntimeWarning, UnicodeDecodeError, UnicodeEncodeError,
+	BufferError, ReferenceError, FileNotFoundError, PermissionError, BlockingIOError, InterruptedError *Class
+)
+
+var exceptionClasses []*Class
+
+func excClass(name string, bases ...*Class) *Class {
+	c := newClass(name, bases, NewDict())
+	c.Module = "builtins"
+	exceptionClasses = append(exceptionClasses, c)
+	return c
+}
+
+func init() {
+	BaseException = excClass("BaseException", ObjectClass)
+	BaseException.Builtin = "exception"
+	SystemExit = excClass("SystemExit", BaseException)
+	KeyboardInterrupt = excClass("KeyboardInterrupt", BaseException)
+	GeneratorExit = excClass("GeneratorExit", BaseException)
+	Exception = excClass("Exception", BaseException)
+	StopIteration = excClass("StopIteration", Exception)
+	StopAsyncIteration = excClass("StopAsyncIteration", Exception)
+	ArithmeticError = excClass("ArithmeticError", Exception)
+	ZeroDivisionError = excClass("ZeroDivisionError", ArithmeticError)
+	OverflowError = excClass("OverflowError", ArithmeticError)
+	FloatingPointError = excClass("FloatingPointError", ArithmeticError)
+	AssertionError = excClass("AssertionError", Exception)
+	AttributeError = excClass("AttributeError", Exception)
+	BufferError = excClass("BufferError", Exception)
+	EOFError = excClass("EOFError", Exception)
+	ImportError = excClass("ImportError", Exception)
+	ModuleNotFoundError = excClass("ModuleNotFoundError", ImportError)
+	LookupError = excClass("LookupError", Exception)
+	IndexError = excClass("IndexError", LookupError)
+	KeyError = excClass("KeyError", LookupError)
+	MemoryError = excClass("MemoryError", Exception)
+	NameError = excClass("NameError", Exception)
+	UnboundLocalError = excClass("UnboundLocalError", NameError)
+	OSError = excClass("OSError", Exception)
+	BlockingIOError = excClass("BlockingIOError", OSError)
+	ConnectionError = excClass("ConnectionError", OSError)
+	BrokenPipeError = excClass("BrokenPipeError", ConnectionError)
+	ConnectionResetError = excClass("ConnectionResetError", ConnectionError)
+	ConnectionRefusedError = excClass("ConnectionRefusedError", ConnectionError)
+	FileNotFoundError = excClass("FileNotFoundError", OSError)
+	InterruptedError = excClass("InterruptedError", OSError)
+	PermissionError = excClass("PermissionError", OSError)
+	TimeoutError = excClass("TimeoutError", OSError)
+	ReferenceError = excClass("ReferenceError", Exception)
+	RuntimeError = excClass("RuntimeError", Exception)
+	NotImplementedError = excClass("NotImplementedError", RuntimeError)
+	RecursionError = excClass("RecursionError", RuntimeError)
+	SyntaxError = excClass("SyntaxError", Exception)
+	IndentationError = excClass("IndentationError", SyntaxError)
+	TypeError = excClass("TypeError", Exception)
+	ValueError = excClass("ValueError", Exception)
+	UnicodeError = excClass("UnicodeError", ValueError)
+	UnicodeDecodeError = excClass("UnicodeDecodeError", UnicodeError)
+	UnicodeEncodeError = excClass("UnicodeEncodeError", UnicodeError)
+	Warning = excClass("Warning", Exception)
+	UserWarning = excClass("UserWarning", Warning)
+	DeprecationWarning = excClass("DeprecationWarning", Warning)
+	RuntimeWarning = excClass("RuntimeWarning", Warning)
+}
+
+// isException reports whether c is BaseException or a subclass.
+func isExceptionClass(c *Class) bool { return c.isSubclass(BaseException) }
+
+// newExc creates an exception instance with the given args.
+func newExc(c *Class, args ...Value) *Object {
+	o := &Object{Class: c, Dict: NewDict()}
+	st := excState(o)
+	st.Args = Tuple(args)
+	if c.isSubclass(StopIteration) || c.isSubclass(SystemExit) {
+		if len(args) > 0 {
+			st.Value = args[0]
+		} else {
+			st.Value = None
+		}
+	}
+	return o
+}
+
+// newErr returns a Python exception of class c with a formatted message.
+func (th *Thread) newErr(c *Class, format string, args ...any) error {
+	if format == "" && len(args) == 0 {
+		return &PyError{Exc: newExc(c)}
+	}
+	return &PyError{Exc: newExc(c, fmt.Sprintf(format, args...))}
+}
+
+func (th *Thread) typeError(format string, args ...any) error {
+	return th.newErr(TypeError, format, args...)
+}
+
+func (th *Thread) valueError(format string, args ...any) error {
+	return th.newErr(ValueError, format, args...)
+}
+
+// excMessage is str(exception).
+func excMessage(o *Object) string {
+	st := excState(o)
+	if o.Class.isSubclass(KeyError) && len(st.Args) == 1 {
+		return Repr(st.Args[0])
+	}
+	switch len(st.Args) {
+	case 0:
+		return ""
+	case 1:
+		return Str(st.Args[0])
+	}
+	return Repr(st.Args)
+}
+
+// FormatException renders an uncaught exception as CPython prints it:
+// the chain of causes and contexts, each with its traceback.
+func (th *Thread) FormatException(exc *Object) string {
+	var b strings.Builder
+	seen := map[*Object]bool{}
+	th.formatChain(&b, exc, seen)
+	return b.String()
+}
+
+func (th *Thread) formatChain(b *strings.Builder, exc *Object, seen map[*Object]bool) {
+	seen[exc] = true
+	st := excState(exc)
+	if c, ok := st.Cause.(*Object); ok && !seen[c] {
+		th.formatChain(b, c, seen)
+		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
+	} else if c, ok := st.Context.(*Object); ok && !st.SuppressContext && !seen[c] {
+		th.formatChain(b, c, seen)
+		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
+	}
+	if len(st.TB) > 0 {
+		b.WriteString("Traceback (most recent call last):\n")
+		th.formatTB(b, st.TB)
+	}
+	b.WriteString(th.excLine(exc))
+	b.WriteByte('\n')
+}
+
+// formatTB prints traceback entries outermost first, folding long runs of
+// the same line as CPython does.
+func (th *Thread) formatTB(b *strings.Builder, tb []TBEntry) {
+	var last TBEntry
+	repeat := 0
+	flush := func() {
+		if repeat > 3 {
+			fmt.Fprintf(b, "  [Previous line repeated %d more time%s]\n", repeat-3, plural(repeat-3))
+		}
+	}
+	for i := len(tb) - 1; i >= 0; i-- {
+		e := tb[i]
+		if i < len(tb)-1 && e.Code == last.Code && e.Line == last.Line {
+			repeat++
+			if repeat > 3 {
+				continue
+			}
+		} else {
+			flush()
+			repeat = 1
+		}
+		last = e
+		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", e.Code.Filename, e.Line, e.Code.Name)
+		if src := th.sourceLine(e.Code.Filename, e.Line); src != "" {
+			fmt.Fprintf(b, "    %s\n", src)
+		}
+	}
+	flush()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// excLine is the final "Type: message" line.
+func (th *Thread) excLine(exc *Object) string {
+	name := exc.Class.Name
+	if exc.Class.Module != "" && exc.Class.Module != "builtins" && exc.Class.Module != "__main__" {
+		name = exc.Class.Module + "." + name
+	}
+	msg, err := th.str(exc)
+	if err != nil {
+		msg = "<exception str() failed>"
+	}
+	if msg == "" {
+		return name
+	}
+	return name + ": " + msg
+}
+
+func (th *Thread) sourceLine(filename string, line int) string {
+	if filename != th.env.Filename || line < 1 || line > len(th.lines) {
+		return ""
+	}
+	return strings.TrimSpace(th.lines[line-1])
+}
+
+// addTB records that exc passed through frame fr at its current line.
+func addTB(exc *Object, fr *Frame) {
+	st := excState(exc)
+	st.TB = append(st.TB, TBEntry{Code: fr.code, Line: fr.line()})
+}
+
+// currentHandled is the exception being handled (sys.exc_info()), if any.
+func (th *Thread) currentHandled() *Object {
+	for fr := th.cur; fr != nil; fr = fr.back {
+		if n := len(fr.excStack); n > 0 {
+			if o, ok := fr.excStack[n-1].(*Object); ok {
+				return o
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,185 @@
+package py
+
+// This file defines frames, threads of execution and the environment a
+// program runs in.
+
+import (
+	"sync/atomic"
+	"time"
+
+	"coroutinetour/sandbox/compile"
+)
+
+// How a finished (or yielding) frame hands its result to the frame below it.
+const (
+	modePush     = iota // push the result on the caller's stack
+	modeInit            // __init__: push the new instance instead of the result
+	modeGo              // return to the Go code that started the frame (nested run)
+	modeFor             // a generator resumed by FOR_ITER: exhaustion jumps to forTarget
+	modeForNext         // a user __next__ called by FOR_ITER: StopIteration jumps to forTarget
+	modeDelegate        // a generator driven by YIELD_FROM in the frame below
+)
+
+// Frame is one activation of a code object. Frames live on the heap and are
+// linked through back, so a Python call never recurses on the Go stack.
+type Frame struct {
+	code      *compile.Code
+	fn        *Function
+	consts    []Value
+	pc        int
+	stack     []Value
+	sp        int
+	locals    []Value
+	cells     []*Cell
+	globals   *Module
+	ns        *Dict // class body namespace
+	back      *Frame
+	gen       *Generator
+	excStack  []Value // exceptions being handled (innermost last)
+	mode      int
+	aux       Value // modeInit: the instance
+	forTarget int
+	depth     int
+}
+
+func (fr *Frame) push(v Value) {
+	fr.stack[fr.sp] = v
+	fr.sp++
+}
+
+func (fr *Frame) pop() Value {
+	fr.sp--
+	v := fr.stack[fr.sp]
+	fr.stack[fr.sp] = nil
+	return v
+}
+
+func (fr *Frame) top() Value { return fr.stack[fr.sp-1] }
+
+// line is the source line of the instruction being executed.
+func (fr *Frame) line() int {
+	pc := fr.pc - 1
+	if pc < 0 {
+		pc = 0
+	}
+	if pc < len(fr.code.Lines) {
+		return int(fr.code.Lines[pc])
+	}
+	return fr.code.FirstLine
+}
+
+// Env is what a program sees of the outside world. Every field is supplied by
+// the sandbox run; none reaches the host.
+type Env struct {
+	// Write sends text to the program's stdout ("stdout") or stderr ("stderr").
+	Write func(stream, text string) error
+	// ReadLine reads one line of stdin (without its newline); ok is false at end of input.
+	ReadLine func(prompt string) (line string, ok bool, err error)
+	// Filename is the program's file name, for tracebacks.
+	Filename string
+	// Argv is sys.argv.
+	Argv []string
+	// Clock is the virtual time in nanoseconds; Sleep advances it.
+	Clock *int64
+	// Limits.
+	MaxSteps   int64
+	MaxDepth   int
+	MaxMemory  int64
+	MaxVirtual int64
+	Deadline   time.Time
+	Cancel     *atomic.Bool
+	// OnSteps, if set, is told how many instructions ran when the program ends.
+	OnSteps func(steps int64)
+	// Trace receives coroutine events (nil: none).
+	Trace func(kind string, ev TraceEvent)
+}
+
+// TraceEvent carries the details of a coroutine event for Env.Trace.
+type TraceEvent struct {
+	G, Parent, From, To       int
+	Name, Role, Reason, Label string
+	Line                      int
+	UntilNS                   int64
+	Value, Error              string
+}
+
+// Thread is the interpreter state of one program: its modules, its current
+// frame and its budgets. It is not safe for concurrent use.
+type Thread struct {
+	env      *Env
+	cur      *Frame
+	main     *Module
+	modules  map[string]*Module
+	builtins *Dict
+	steps    int64 // remaining before the slow path
+	used     int64 // steps used so far
+	memory   int64
+	native   int // depth of nested Go -> Python calls
+	depth    int
+	nextID   int
+	ids      map[any]int
+	genIDs   int
+	halted   error
+	inline   *Frame // the calling frame while a builtin runs from the VM loop
+	reprSeen map[any]bool
+	lines    []string
+}
+
+// haltError stops a run; Python code cannot catch it.
+type haltError struct {
+	Reason string
+	Kind   string // "limit", "stopped", "internal"
+}
+
+func (h *haltError) Error() string { return h.Reason }
+
+// stepQuantum is how many instructions run between slow-path checks.
+const stepQuantum = 10_000
+
+// maxNative bounds Go recursion through nested calls, repr and comparison.
+const maxNative = 200
+
+// slowPath refills the step counter and checks the limits.
+func (th *Thread) slowPath() error {
+	th.used += stepQuantum - th.steps
+	if th.env.MaxSteps > 0 && th.used >= th.env.MaxSteps {
+		return &haltError{Kind: "limit", Reason: "more than " + humanCount(th.env.MaxSteps) + " steps: is there an endless loop?"}
+	}
+	if th.env.Cancel != nil && th.env.Cancel.Load() {
+		return &haltError{Kind: "stopped", Reason: "stopped"}
+	}
+	if !th.env.Deadline.IsZero() && time.Now().After(th.env.Deadline) {
+		return &haltError{Kind: "limit", Reason: "the program ran too long (the time limit for one run is reached): is there an endless loop?"}
+	}
+	th.steps = stepQuantum
+	return nil
+}
+
+// charge counts work done by a builtin in proportion to its size.
+func (th *Thread) charge(n int) error {
+	th.steps -= int64(n)
+	if th.steps <= 0 {
+		return th.slowPath()
+	}
+	return nil
+}
+
+// alloc counts memory of new Python-visible objects against the limit.
+func (th *Thread) alloc(bytes int64) error {
+	th.memory += bytes
+	if th.env.MaxMemory > 0 && th.memory > th.env.MaxMemory {
+		return th.newErr(MemoryError, "")
+	}
+	return nil
+}
+
+// Steps is how many instructions have run.
+func (th *Thread) Steps() int64 { return th.used + stepQuantum - th.steps }
+
+func humanCount(n int64) string {
+	switch {
+	case n >= 1_000_000 && n%1_000_000 == 0:
+		return itoa(int(n/1_000_000)) + " million"
+	}
+	return itoa(int(n))
+}

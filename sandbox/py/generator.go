@@ -1,0 +1,291 @@
+package py
+
+// This file defines generators: a generator is a suspended frame. Resuming
+// links the frame on top of the resumer and continues the same loop; yielding
+// unlinks it again.
+
+import "strconv"
+
+// Generator states, as inspect.getgeneratorstate names them.
+const (
+	genCreated = iota
+	genSuspended
+	genRunning
+	genClosed
+)
+
+// Generator is a generator object.
+type Generator struct {
+	frame     *Frame
+	state     int
+	name      string
+	qualname  string
+	yieldFrom Value // the iterator a "yield from" is delegating to
+	id        int   // coroutine id for trace events
+}
+
+// Iterator is a built-in iterator written in Go (over lists, ranges, dicts...).
+type Iterator struct {
+	Name string // "list_iterator", ...
+	next func(th *Thread) (Value, bool, error)
+}
+
+// Next returns the next value, or false at the end.
+func (it *Iterator) Next(th *Thread) (Value, bool, error) { return it.next(th) }
+
+// newGenerator creates the generator object a generator function's call returns.
+func (th *Thread) newGenerator(fr *Frame, fn *Function) *Generator {
+	g := &Generator{frame: fr, name: fn.Name, qualname: fn.Qualname}
+	fr.gen = g
+	if th.env.Trace != nil {
+		th.genIDs++
+		g.id = -th.genIDs // negative ids are generators; greenlets and programs are positive
+		th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.coroID(th.cur), Name: fn.Name, Role: "generator", Line: fr.code.FirstLine})
+	}
+	return g
+}
+
+// coroID is the coroutine a frame belongs to, for trace events.
+func (th *Thread) coroID(fr *Frame) int {
+	for ; fr != nil; fr = fr.back {
+		if fr.gen != nil {
+			return fr.gen.id
+		}
+	}
+	return 1
+}
+
+func (th *Thread) traceSwitch(from, to int, reason, label string) {
+	if th.env.Trace != nil {
+		th.env.Trace("switch", TraceEvent{From: from, To: to, Reason: reason, Label: label})
+	}
+}
+
+func (th *Thread) traceExit(g *Generator, v Value, exc *Object) {
+	if th.env.Trace == nil {
+		return
+	}
+	ev := TraceEvent{G: g.id}
+	if exc != nil {
+		ev.Error = th.excLine(exc)
+	} else {
+		ev.Value = Repr(v)
+	}
+	th.env.Trace("exit", ev)
+}
+
+// resumeGen continues g on top of caller. mode says where its next yield or
+// return goes. An error is to be raised in th.cur.
+func (th *Thread) resumeGen(caller *Frame, g *Generator, send Value, exc *Object, mode, target int) error {
+	switch g.state {
+	case genRunning:
+		return th.valueError("generator already executing")
+	case genClosed:
+		if exc != nil {
+			return &PyError{Exc: exc}
+		}
+		switch mode {
+		case modeFor:
+			caller.pop()
+			caller.pc = target
+			return nil
+		case modeDelegate:
+			caller.gen.yieldFrom = nil
+			caller.pop()
+			caller.push(None)
+			return nil
+		}
+		return &PyError{Exc: newExc(StopIteration)}
+	case genCreated:
+		if exc == nil && send != None {
+			return th.typeError("can't send non-None value to a just-started generator")
+		}
+	}
+	fr := g.frame
+	fr.back, fr.mode, fr.forTarget = caller, mode, target
+	if th.pushFrame(fr) == nil {
+		fr.back = nil
+		return th.recursionError()
+	}
+	wasCreated := g.state == genCreated
+	g.state = genRunning
+	if th.env.Trace != nil {
+		label := "next()"
+		switch {
+		case exc != nil:
+			label = "throw(" + exc.Class.Name + ")"
+		case send != None:
+			label = "send(" + Repr(send) + ")"
+		case mode == modeFor:
+			label = "for"
+		}
+		th.traceSwitch(th.coroID(caller), g.id, "resume", label)
+	}
+	if exc != nil {
+		if inner, ok := g.yieldFrom.(*Generator); ok && inner.state != genClosed {
+			return th.resumeGen(fr, inner, None, exc, modeDelegate, 0)
+		}
+		if wasCreated {
+			fr.pc = 0
+		}
+		return &PyError{Exc: exc}
+	}
+	if !wasCreated {
+		fr.push(send)
+	}
+	return nil
+}
+
+// suspend marks a yielding generator frame as suspended and unlinks it.
+func (th *Thread) suspend(fr *Frame) {
+	th.depth--
+	th.cur = fr.back
+	fr.back = nil
+	fr.gen.state = genSuspended
+}
+
+// yieldTo hands v from the yielding generator frame fr to the frame below.
+// It returns the frame to continue in, or nil when the base frame yielded.
+func (th *Thread) yieldTo(fr *Frame, v Value) *Frame {
+	for {
+		caller, mode, g := fr.back, fr.mode, fr.gen
+		th.suspend(fr)
+		th.traceSwitch(g.id, th.coroID(caller), "yield", "yield "+shortRepr(v))
+		switch mode {
+		case modeDelegate:
+			// the delegating generator yields the same value to its own caller
+			caller.pc--
+			if caller.mode == modeGo {
+				th.suspend(caller)
+				return nil
+			}
+			fr = caller
+			continue
+		case modeGo:
+			return nil
+		}
+		caller.push(v)
+		return caller
+	}
+}
+
+func shortRepr(v Value) string {
+	s := Repr(v)
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return s
+}
+
+// genStep drives g from Go code (list(gen), sorted(gen)...): it returns the
+// next value, or done when the generator finished.
+func (th *Thread) genStep(g *Generator, send Value, exc *Object) (v Value, done bool, err error) {
+	if th.native >= maxNative {
+		return nil, false, th.recursionError()
+	}
+	th.native++
+	defer func() { th.native-- }()
+	saved := th.cur
+	if err := th.resumeGen(saved, g, send, exc, modeGo, 0); err != nil {
+		if th.cur != saved && g.frame != nil {
+			// raised inside the generator: unwind it there
+			_, _, err = th.unwind(th.cur, err, g.frame)
+			th.cur = saved
+			if pe, ok := err.(*PyError); ok && pe.Exc.Class.isSubclass(StopIteration) && g.state == genClosed {
+				return excState(pe.Exc).Value, true, nil
+			}
+			if err == nil {
+				return th.driveGo(g, saved)
+			}
+			return nil, false, err
+		}
+		th.cur = saved
+		if pe, ok := err.(*PyError); ok && pe.Exc.Class.isSubclass(StopIteration) && exc == nil {
+			return excState(pe.Exc).Value, true, nil
+		}
+		return nil, false, err
+	}
+	return th.driveGo(g, saved)
+}
+
+func (th *Thread) driveGo(g *Generator, saved *Frame) (Value, bool, error) {
+	base := g.frame
+	if base == nil {
+		th.cur = saved
+		return None, true, nil
+	}
+	v, how, err := th.run(base)
+	th.cur = saved
+	if err != nil {
+		return nil, false, err
+	}
+	if how == endYield {
+		return v, false, nil
+	}
+	return v, true, nil
+}
+
+// genSend implements gen.send(v) / next(gen) when called from Go.
+func (th *Thread) genSendGo(g *Generator, v Value) (Value, error) {
+	r, done, err := th.genStep(g, v, nil)
+	if err != nil {
+		return nil, err
+	}
+	if done {
+		if r == None {
+			return nil, &PyError{Exc: newExc(StopIteration)}
+		}
+		return nil, &PyError{Exc: newExc(StopIteration, r)}
+	}
+	return r, nil
+}
+
+// genClose implements gen.close().
+func (th *Thread) genClose(g *Generator) error {
+	switch g.state {
+	case genCreated:
+		g.state = genClosed
+		g.frame = nil
+		return nil
+	case genClosed:
+		return nil
+	case genRunning:
+		return th.valueError("generator already executing")
+	}
+	if inner, ok := g.yieldFrom.(*Generator); ok {
+		if err := th.genClose(inner); err != nil {
+			return err
+		}
+		g.yieldFrom = nil
+	}
+	_, done, err := th.genStep(g, None, newExc(GeneratorExit))
+	if err != nil {
+		if pe, ok := err.(*PyError); ok && (pe.Exc.Class.isSubclass(GeneratorExit) || pe.Exc.Class.isSubclass(StopIteration)) {
+			return nil
+		}
+		return err
+	}
+	if !done {
+		return th.newErr(RuntimeError, "generator ignored GeneratorExit")
+	}
+	return nil
+}
+
+// genRepr is the repr of a generator object.
+func (th *Thread) genRepr(g *Generator) string {
+	return "<generator object " + g.qualname + " at " + th.addr(g) + ">"
+}
+
+// addr is a deterministic fake address for reprs.
+func (th *Thread) addr(v any) string {
+	if th.ids == nil {
+		th.ids = map[any]int{}
+	}
+	id, ok := th.ids[v]
+	if !ok {
+		th.nextID++
+		id = th.nextID
+		th.ids[v] = id
+	}
+	return "0x7f" + strconv.FormatInt(int64(0x3a000000+id*0x40), 16)
+}

@@ -1,0 +1,190 @@
+// Package py holds the values and the interpreter together (as starlark-go
+// does): Python objects, the bytecode VM with heap frames, generators,
+// exceptions with CPython-style tracebacks, builtins and the library modules.
+package py
+
+// This file defines the value representation.
+
+import (
+	"math/big"
+
+	"coroutinetour/sandbox/compile"
+)
+
+// Value is any Python value. The concrete types are:
+//
+//	NoneType, bool, int (small ints), *big.Int (large ints), float64, string (str),
+//	Bytes, *List, Tuple, *Dict, *Set, *Range, *Slice, *Function, *Builtin,
+//	*BoundMethod, *Class, *Object, *Generator, *Module, *Cell, *Property,
+//	*StaticMethod, *ClassMethod, *Super, *Iterator.
+type Value any
+
+// NoneType is the type of None.
+type NoneType struct{}
+
+// None is Python's None.
+var None = NoneType{}
+
+// Bytes is an immutable bytes value.
+type Bytes string
+
+// List is a Python list.
+type List struct {
+	Items []Value
+}
+
+// Tuple is a Python tuple.
+type Tuple []Value
+
+// Range is a Python range.
+type Range struct {
+	Start, Stop, Step int
+}
+
+// Len is the number of elements of the range.
+func (r *Range) Len() int {
+	if r.Step > 0 && r.Start < r.Stop {
+		return (r.Stop - r.Start + r.Step - 1) / r.Step
+	}
+	if r.Step < 0 && r.Start > r.Stop {
+		return (r.Start - r.Stop - r.Step - 1) / (-r.Step)
+	}
+	return 0
+}
+
+// Slice is a Python slice object.
+type Slice struct {
+	Start, Stop, Step Value
+}
+
+// Cell holds a variable shared between a function and its inner functions.
+type Cell struct {
+	V Value // nil when unbound
+}
+
+// Function is a Python function: code plus its defaults, closure and globals.
+type Function struct {
+	Code       *compile.Code
+	Name       string
+	Qualname   string
+	Defaults   []Value
+	KwDefaults *Dict
+	Closure    []*Cell
+	Globals    *Module
+	Dict       *Dict
+}
+
+// Builtin is a function written in Go.
+type Builtin struct {
+	Name string
+	Fn   func(th *Thread, args []Value, kw *Kwargs) (Value, error)
+	Self Value // the bound receiver of a method, or nil
+	// Owner is the type name for methods ("str" for str.upper), for messages.
+	Owner string
+}
+
+// Kwargs are the keyword arguments of a call to a builtin, in order.
+type Kwargs struct {
+	Names  []string
+	Values []Value
+}
+
+// Get returns the keyword argument name, if given.
+func (k *Kwargs) Get(name string) (Value, bool) {
+	if k == nil {
+		return nil, false
+	}
+	for i, n := range k.Names {
+		if n == name {
+			return k.Values[i], true
+		}
+	}
+	return nil, false
+}
+
+// Len is the number of keyword arguments.
+func (k *Kwargs) Len() int {
+	if k == nil {
+		return 0
+	}
+	return len(k.Names)
+}
+
+// BoundMethod is a function bound to its receiver.
+type BoundMethod struct {
+	Self Value
+	Func Value
+}
+
+// Property is a property descriptor.
+type Property struct {
+	Get, Set, Del Value
+	Doc           Value
+}
+
+// StaticMethod wraps a function so that it is not bound.
+type StaticMethod struct{ Func Value }
+
+// ClassMethod wraps a function so that it binds to the class.
+type ClassMethod struct{ Func Value }
+
+// Super is the result of super().
+type Super struct {
+	Class *Class // search starts after this class in the MRO
+	Self  Value
+}
+
+// Module is a Python module: a name and its namespace.
+type Module struct {
+	Name string
+	Dict *Dict
+}
+
+// Object is an instance of a user-defined class (or of an exception class).
+type Object struct {
+	Class *Class
+	Dict  *Dict
+	// Native holds the state of instances of built-in classes written in Go
+	// (exceptions keep their traceback here).
+	Native any
+}
+
+// Class is a Python class (built-in or user-defined).
+type Class struct {
+	Name  string
+	Bases []*Class
+	MRO   []*Class
+	Dict  *Dict
+	// Builtin is the Go-side kind for built-in types ("int", "str", ... or "" for user classes).
+	Builtin string
+	Module  string
+}
+
+// smallIntLimit keeps int results within int64 before switching to big.Int.
+var (
+	bigMaxInt = big.NewInt(int64(^uint(0) >> 1))
+	bigMinInt = new(big.Int).Neg(new(big.Int).Add(bigMaxInt, big.NewInt(1)))
+)
+
+// normBig returns a small int when the big value fits.
+func normBig(b *big.Int) Value {
+	if b.IsInt64() {
+		return int(b.Int64())
+	}
+	return b
+}
+
+func toBig(v Value) *big.Int {
+	switch v := v.(type) {
+	case int:
+		return big.NewInt(int64(v))
+	case bool:
+		if v {
+			return big.NewInt(1)
+		}
+		return big.NewInt(0)
+	case *big.Int:
+		return v
+	}
+	return nil
+}

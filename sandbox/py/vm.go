@@ -1,0 +1,1009 @@
+package py
+
+// This file defines the bytecode interpreter loop. Python-to-Python calls,
+// generator resumption and returns switch frames inside this one loop.
+
+import (
+	"math/big"
+
+	"coroutinetour/sandbox/compile"
+	"coroutinetour/sandbox/syntax"
+)
+
+// suspended is returned by builtins that switched frames themselves (next(gen),
+// gen.send): the caller must not push a result.
+type suspendedT struct{}
+
+var suspended Value = suspendedT{}
+
+// runResult tells how run's base frame ended.
+const (
+	endReturn = iota
+	endYield
+)
+
+// constsOf converts a code object's constants to values once.
+func constsOf(code *compile.Code) []Value {
+	if c, ok := code.Cache.([]Value); ok {
+		return c
+	}
+	out := make([]Value, len(code.Consts))
+	for i, c := range code.Consts {
+		switch c := c.(type) {
+		case nil:
+			out[i] = None
+		case int64:
+			out[i] = int(c)
+		case *big.Int:
+			out[i] = c
+		case float64, string, bool:
+			out[i] = c
+		case []byte:
+			out[i] = Bytes(c)
+		case syntax.Ellipsis:
+			out[i] = Ellipsis
+		case []string:
+			t := make(Tuple, len(c))
+			for j, s := range c {
+				t[j] = s
+			}
+			out[i] = t
+		default:
+			out[i] = c // *compile.Code
+		}
+	}
+	code.Cache = out
+	return out
+}
+
+// newFrame allocates a frame for code.
+func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *Frame {
+	fr := &Frame{code: code, fn: fn, globals: globals, consts: constsOf(code)}
+	fr.stack = make([]Value, code.MaxStack)
+	fr.locals = make([]Value, len(code.Locals))
+	if n := len(code.Cells) + len(code.Frees); n > 0 {
+		fr.cells = make([]*Cell, n)
+		for i := range code.Cells {
+			fr.cells[i] = &Cell{}
+		}
+		if fn != nil {
+			copy(fr.cells[len(code.Cells):], fn.Closure)
+		}
+	}
+	return fr
+}
+
+// run executes from th.cur until base returns (or, for a generator driven
+// from Go, yields). It reports the value and how base ended.
+func (th *Thread) run(base *Frame) (result Value, how int, err error) {
+	fr := th.cur
+	for {
+		th.steps--
+		if th.steps <= 0 {
+			if err = th.slowPath(); err != nil {
+				return nil, 0, err
+			}
+		}
+		in := fr.code.Instrs[fr.pc]
+		fr.pc++
+		switch in.Op {
+		case compile.NOP:
+		case compile.POP_TOP:
+			fr.sp--
+			fr.stack[fr.sp] = nil
+		case compile.DUP_TOP:
+			fr.push(fr.stack[fr.sp-1])
+		case compile.DUP_TOP_TWO:
+			fr.push(fr.stack[fr.sp-2])
+			fr.push(fr.stack[fr.sp-2])
+		case compile.ROT_TWO:
+			s := fr.stack
+			s[fr.sp-1], s[fr.sp-2] = s[fr.sp-2], s[fr.sp-1]
+		case compile.ROT_THREE:
+			s, n := fr.stack, fr.sp
+			s[n-1], s[n-2], s[n-3] = s[n-2], s[n-3], s[n-1]
+		case compile.ROT_FOUR:
+			s, n := fr.stack, fr.sp
+			s[n-1], s[n-2], s[n-3], s[n-4] = s[n-2], s[n-3], s[n-4], s[n-1]
+		case compile.LOAD_CONST:
+			fr.push(fr.consts[in.Arg])
+		case compile.LOAD_FAST:
+			v := fr.locals[in.Arg]
+			if v == nil {
+				err = th.newErr(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", fr.code.Locals[in.Arg])
+				break
+			}
+			fr.push(v)
+		case compile.STORE_FAST:
+			fr.locals[in.Arg] = fr.pop()
+		case compile.DELETE_FAST:
+			if fr.locals[in.Arg] == nil {
+				err = th.newErr(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", fr.code.Locals[in.Arg])
+				break
+			}
+			fr.locals[in.Arg] = nil
+		case compile.LOAD_DEREF:
+			v := fr.cells[in.Arg].V
+			if v == nil {
+				err = th.derefError(fr, int(in.Arg))
+				break
+			}
+			fr.push(v)
+		case compile.STORE_DEREF:
+			fr.cells[in.Arg].V = fr.pop()
+		case compile.DELETE_DEREF:
+			fr.cells[in.Arg].V = nil
+		case compile.LOAD_CLOSURE:
+			fr.push(fr.cells[in.Arg])
+		case compile.LOAD_GLOBAL:
+			name := fr.code.Names[in.Arg]
+			v, ok := fr.globals.Dict.GetStr(name)
+			if !ok {
+				v, ok = th.builtins.GetStr(name)
+			}
+			if !ok {
+				err = th.nameError(name)
+				break
+			}
+			fr.push(v)
+		case compile.STORE_GLOBAL:
+			fr.globals.Dict.SetStr(fr.code.Names[in.Arg], fr.pop())
+		case compile.DELETE_GLOBAL:
+			if !fr.globals.Dict.DelStr(fr.code.Names[in.Arg]) {
+				err = th.nameError(fr.code.Names[in.Arg])
+			}
+		case compile.LOAD_NAME:
+			name := fr.code.Names[in.Arg]
+			var v Value
+			ok := false
+			if fr.ns != nil {
+				v, ok = fr.ns.GetStr(name)
+			}
+			if !ok {
+				v, ok = fr.globals.Dict.GetStr(name)
+			}
+			if !ok {
+				v, ok = th.builtins.GetStr(name)
+			}
+			if !ok {
+				err = th.nameError(name)
+				break
+			}
+			fr.push(v)
+		case compile.STORE_NAME:
+			if fr.ns != nil {
+				fr.ns.SetStr(fr.code.Names[in.Arg], fr.pop())
+			} else {
+				fr.globals.Dict.SetStr(fr.code.Names[in.Arg], fr.pop())
+			}
+		case compile.DELETE_NAME:
+			d := fr.globals.Dict
+			if fr.ns != nil {
+				d = fr.ns
+			}
+			if !d.DelStr(fr.code.Names[in.Arg]) {
+				err = th.nameError(fr.code.Names[in.Arg])
+			}
+		case compile.LOAD_ATTR:
+			var v Value
+			v, err = th.getAttr(fr.top(), fr.code.Names[in.Arg])
+			if err == nil {
+				fr.stack[fr.sp-1] = v
+			}
+		case compile.STORE_ATTR:
+			obj := fr.pop()
+			val := fr.pop()
+			err = th.setAttr(obj, fr.code.Names[in.Arg], val)
+		case compile.DELETE_ATTR:
+			err = th.delAttr(fr.pop(), fr.code.Names[in.Arg])
+		case compile.BINARY, compile.INPLACE:
+			y := fr.pop()
+			x := fr.stack[fr.sp-1]
+			var v Value
+			if xi, ok := x.(int); ok {
+				if yi, ok := y.(int); ok {
+					if v, ok = smallIntOp(int(in.Arg), xi, yi); ok {
+						fr.stack[fr.sp-1] = v
+						break
+					}
+				}
+			}
+			v, err = th.binaryOp(int(in.Arg), x, y, in.Op == compile.INPLACE)
+			if err == nil {
+				fr.stack[fr.sp-1] = v
+			}
+		case compile.UNARY:
+			var v Value
+			v, err = th.unaryOp(int(in.Arg), fr.top())
+			if err == nil {
+				fr.stack[fr.sp-1] = v
+			}
+		case compile.COMPARE:
+			y := fr.pop()
+			x := fr.stack[fr.sp-1]
+			if xi, ok := x.(int); ok {
+				if yi, ok := y.(int); ok && in.Arg <= compile.OpGe {
+					fr.stack[fr.sp-1] = compareInts(int(in.Arg), xi, yi)
+					break
+				}
+			}
+			var v Value
+			v, err = th.compareOp(int(in.Arg), x, y)
+			if err == nil {
+				fr.stack[fr.sp-1] = v
+			}
+		case compile.BINARY_SUBSCR:
+			i := fr.pop()
+			var v Value
+			v, err = th.getItem(fr.top(), i)
+			if err == nil {
+				fr.stack[fr.sp-1] = v
+			}
+		case compile.STORE_SUBSCR:
+			i := fr.pop()
+			x := fr.pop()
+			v := fr.pop()
+			err = th.setItem(x, i, v)
+		case compile.DELETE_SUBSCR:
+			i := fr.pop()
+			err = th.delItem(fr.pop(), i)
+		case compile.BUILD_SLICE:
+			step := fr.pop()
+			hi := fr.pop()
+			lo := fr.pop()
+			fr.push(&Slice{lo, hi, step})
+		case compile.BUILD_TUPLE:
+			n := int(in.Arg)
+			t := make(Tuple, n)
+			copy(t, fr.stack[fr.sp-n:fr.sp])
+			th.clearStack(fr, n)
+			fr.push(t)
+		case compile.BUILD_LIST:
+			n := int(in.Arg)
+			items := make([]Value, n, n+4)
+			copy(items, fr.stack[fr.sp-n:fr.sp])
+			th.clearStack(fr, n)
+			if err = th.alloc(int64(16 * (n + 4))); err == nil {
+				fr.push(&List{Items: items})
+			}
+		case compile.BUILD_SET:
+			n := int(in.Arg)
+			s := NewSet()
+			for _, x := range fr.stack[fr.sp-n : fr.sp] {
+				if err = th.setAdd(s, x); err != nil {
+					break
+				}
+			}
+			th.clearStack(fr, n)
+			fr.push(s)
+		case compile.BUILD_MAP:
+			n := int(in.Arg)
+			d := NewDict()
+			base := fr.sp - 2*n
+			for i := 0; i < n && err == nil; i++ {
+				err = th.dictSet(d, fr.stack[base+2*i], fr.stack[base+2*i+1])
+			}
+			th.clearStack(fr, 2*n)
+			fr.push(d)
+		case compile.LIST_APPEND:
+			v := fr.pop()
+			l := fr.stack[fr.sp-int(in.Arg)].(*List)
+			l.Items = append(l.Items, v)
+			if len(l.Items)&1023 == 0 {
+				err = th.alloc(16 * 1024)
+			}
+		case compile.SET_ADD:
+			v := fr.pop()
+			err = th.setAdd(fr.stack[fr.sp-int(in.Arg)].(*Set), v)
+		case compile.MAP_ADD:
+			v := fr.pop()
+			k := fr.pop()
+			err = th.dictSet(fr.stack[fr.sp-int(in.Arg)].(*Dict), k, v)
+		case compile.LIST_EXTEND:
+			it := fr.pop()
+			l := fr.top().(*List)
+			var items []Value
+			if items, err = th.iterate(it); err == nil {
+				l.Items = append(l.Items, items...)
+			}
+		case compile.SET_UPDATE:
+			it := fr.pop()
+			s := fr.top().(*Set)
+			var items []Value
+			if items, err = th.iterate(it); err == nil {
+				for _, x := range items {
+					if err = th.setAdd(s, x); err != nil {
+						break
+					}
+				}
+			}
+		case compile.DICT_UPDATE:
+			m := fr.pop()
+			err = th.dictUpdate(fr.top().(*Dict), m, true)
+		case compile.LIST_TO_TUPLE:
+			fr.stack[fr.sp-1] = Tuple(fr.top().(*List).Items)
+		case compile.UNPACK_SEQ:
+			seq := fr.pop()
+			var items []Value
+			if items, err = th.iterate(seq); err != nil {
+				break
+			}
+			n := int(in.Arg)
+			if len(items) != n {
+				if len(items) > n {
+					err = th.valueError("too many values to unpack (expected %d)", n)
+				} else {
+					err = th.valueError("not enough values to unpack (expected %d, got %d)", n, len(items))
+				}
+				break
+			}
+			for i := n - 1; i >= 0; i-- {
+				fr.push(items[i])
+			}
+		case compile.UNPACK_EX:
+			seq := fr.pop()
+			var items []Value
+			if items, err = th.iterate(seq); err != nil {
+				break
+			}
+			before, after := int(in.Arg&0xff), int(in.Arg>>8)
+			if len(items) < before+after {
+				err = th.valueError("not enough values to unpack (expected at least %d, got %d)", before+after, len(items))
+				break
+			}
+			for i := len(items) - 1; i >= len(items)-after; i-- {
+				fr.push(items[i])
+			}
+			mid := append([]Value(nil), items[before:len(items)-after]...)
+			fr.push(&List{Items: mid})
+			for i := before - 1; i >= 0; i-- {
+				fr.push(items[i])
+			}
+		case compile.BUILD_STRING:
+			n := int(in.Arg)
+			s := ""
+			for _, x := range fr.stack[fr.sp-n : fr.sp] {
+				s += x.(string)
+			}
+			th.clearStack(fr, n)
+			fr.push(s)
+		case compile.FORMAT_VALUE:
+			spec := ""
+			if in.Arg>>8 != 0 {
+				spec = fr.pop().(string)
+			}
+			v := fr.top()
+			switch byte(in.Arg) {
+			case 'r':
+				v, err = th.repr(v)
+			case 's':
+				v, err = th.str(v)
+			case 'a':
+				v, err = th.ascii(v)
+			}
+			if err == nil {
+				v, err = th.format(v, spec)
+			}
+			if err == nil {
+				fr.stack[fr.sp-1] = v
+			}
+		case compile.JUMP:
+			fr.pc = int(in.Arg)
+		case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
+			v := fr.pop()
+			var t bool
+			if b, ok := v.(bool); ok {
+				t = b
+			} else if t, err = th.truth(v); err != nil {
+				break
+			}
+			if t == (in.Op == compile.POP_JUMP_IF_TRUE) {
+				fr.pc = int(in.Arg)
+			}
+		case compile.JUMP_IF_FALSE_OR_POP, compile.JUMP_IF_TRUE_OR_POP:
+			var t bool
+			if t, err = th.truth(fr.top()); err != nil {
+				break
+			}
+			if t == (in.Op == compile.JUMP_IF_TRUE_OR_POP) {
+				fr.pc = int(in.Arg)
+			} else {
+				fr.pop()
+			}
+		case compile.GET_ITER:
+			var it Value
+			if it, err = th.getIter(fr.top()); err == nil {
+				fr.stack[fr.sp-1] = it
+			}
+		case compile.FOR_ITER:
+			switch it := fr.top().(type) {
+			case *Iterator:
+				var v Value
+				var ok bool
+				v, ok, err = it.Next(th)
+				if err != nil {
+					break
+				}
+				if ok {
+					fr.push(v)
+				} else {
+					fr.pop()
+					fr.pc = int(in.Arg)
+				}
+			case *Generator:
+				err = th.resumeGen(fr, it, None, nil, modeFor, int(in.Arg))
+				fr = th.cur
+			default:
+				var next Value
+				if next, err = th.getAttr(it, "__next__"); err != nil {
+					break
+				}
+				var nf *Frame
+				var v Value
+				nf, v, err = th.prepareCall(fr, next, nil, nil)
+				if err != nil {
+					if pe, ok := err.(*PyError); ok && pe.Exc.Class.isSubclass(StopIteration) {
+						err = nil
+						fr.pop()
+						fr.pc = int(in.Arg)
+					}
+					break
+				}
+				if nf != nil {
+					nf.mode, nf.forTarget = modeForNext, int(in.Arg)
+					fr = th.pushFrame(nf)
+				} else if v != suspended {
+					fr.push(v)
+				} else {
+					fr = th.cur
+				}
+			}
+		case compile.CALL, compile.CALL_KW:
+			n := int(in.Arg)
+			var kw *Kwargs
+			if in.Op == compile.CALL_KW {
+				names := fr.pop().(Tuple)
+				kw = &Kwargs{Names: make([]string, len(names)), Values: make([]Value, len(names))}
+				for i, nm := range names {
+					kw.Names[i] = nm.(string)
+				}
+				copy(kw.Values, fr.stack[fr.sp-len(names):fr.sp])
+				th.clearStack(fr, len(names))
+				n -= len(names)
+			}
+			args := make([]Value, n)
+			copy(args, fr.stack[fr.sp-n:fr.sp])
+			th.clearStack(fr, n)
+			fn := fr.pop()
+			var nf *Frame
+			var v Value
+			nf, v, err = th.prepareCall(fr, fn, args, kw)
+			if err != nil {
+				break
+			}
+			if nf != nil {
+				fr = th.pushFrame(nf)
+				if fr == nil {
+					err = th.recursionError()
+					fr = th.cur
+				}
+			} else if v == suspended {
+				fr = th.cur
+			} else {
+				fr.push(v)
+			}
+		case compile.CALL_EX:
+			var kw *Kwargs
+			if in.Arg != 0 {
+				d := fr.pop().(*Dict)
+				kw = &Kwargs{}
+				for _, kv := range d.Items() {
+					k, ok := kv[0].(string)
+					if !ok {
+						err = th.typeError("keywords must be strings")
+						break
+					}
+					kw.Names = append(kw.Names, k)
+					kw.Values = append(kw.Values, kv[1])
+				}
+				if err != nil {
+					break
+				}
+			}
+			args := fr.pop().(Tuple)
+			fn := fr.pop()
+			var nf *Frame
+			var v Value
+			nf, v, err = th.prepareCall(fr, fn, []Value(args), kw)
+			if err != nil {
+				break
+			}
+			if nf != nil {
+				fr = th.pushFrame(nf)
+				if fr == nil {
+					err = th.recursionError()
+					fr = th.cur
+				}
+			} else if v == suspended {
+				fr = th.cur
+			} else {
+				fr.push(v)
+			}
+		case compile.MAKE_FUNCTION:
+			code := fr.pop().(*compile.Code)
+			fn := &Function{Code: code, Name: code.Name, Globals: fr.globals, Qualname: th.qualname(fr, code.Name)}
+			if in.Arg&compile.FnClosure != 0 {
+				for _, c := range fr.pop().(Tuple) {
+					fn.Closure = append(fn.Closure, c.(*Cell))
+				}
+			}
+			if in.Arg&compile.FnKwDefaults != 0 {
+				fn.KwDefaults = fr.pop().(*Dict)
+			}
+			if in.Arg&compile.FnDefaults != 0 {
+				fn.Defaults = fr.pop().(Tuple)
+			}
+			fr.push(fn)
+		case compile.RETURN_VALUE:
+			v := fr.pop()
+			var done bool
+			fr, done, result, how, err = th.doReturn(fr, v, base)
+			if done {
+				return result, how, err
+			}
+		case compile.YIELD_VALUE:
+			v := fr.pop()
+			if fr == base {
+				th.suspend(fr)
+				return v, endYield, nil
+			}
+			fr = th.yieldTo(fr, v)
+			if fr == nil {
+				return v, endYield, nil
+			}
+		case compile.GET_YIELD_FROM_ITER:
+			if _, ok := fr.top().(*Generator); !ok {
+				var it Value
+				if it, err = th.getIter(fr.top()); err == nil {
+					fr.stack[fr.sp-1] = it
+				}
+			}
+		case compile.YIELD_FROM:
+			send := fr.pop()
+			switch it := fr.top().(type) {
+			case *Generator:
+				fr.gen.yieldFrom = it
+				err = th.resumeGen(fr, it, send, nil, modeDelegate, 0)
+				fr = th.cur
+			case *Iterator:
+				var v Value
+				var ok bool
+				if v, ok, err = it.Next(th); err != nil {
+					break
+				}
+				if !ok {
+					fr.pop()
+					fr.push(None)
+					break
+				}
+				fr.pc-- // come back here when resumed
+				if fr == base {
+					th.suspend(fr)
+					return v, endYield, nil
+				}
+				fr = th.yieldTo(fr, v)
+				if fr == nil {
+					return v, endYield, nil
+				}
+			default:
+				var v Value
+				v, err = th.callMethod(it, "__next__")
+				if err != nil {
+					if pe, ok := err.(*PyError); ok && pe.Exc.Class.isSubclass(StopIteration) {
+						err = nil
+						fr.pop()
+						fr.push(excState(pe.Exc).Value)
+					}
+					break
+				}
+				fr.pc--
+				if fr == base {
+					th.suspend(fr)
+					return v, endYield, nil
+				}
+				fr = th.yieldTo(fr, v)
+				if fr == nil {
+					return v, endYield, nil
+				}
+			}
+		case compile.RAISE:
+			err = th.raiseOp(fr, int(in.Arg))
+		case compile.RERAISE:
+			exc := fr.pop().(*Object)
+			err = &PyError{Exc: exc, reraise: true}
+		case compile.POP_EXCEPT:
+			if n := len(fr.excStack); n > 0 {
+				fr.excStack = fr.excStack[:n-1]
+			}
+		case compile.CHECK_EXC:
+			typ := fr.pop()
+			var ok bool
+			ok, err = th.excMatches(fr.top(), typ)
+			fr.push(ok)
+		case compile.SETUP_WITH:
+			cm := fr.pop()
+			var exit, enter Value
+			if exit, err = th.lookupSpecial(cm, "__exit__"); err != nil {
+				break
+			}
+			if enter, err = th.lookupSpecial(cm, "__enter__"); err != nil {
+				break
+			}
+			fr.push(exit)
+			fr, err = th.callInline(fr, enter, nil)
+		case compile.WITH_EXCEPT:
+			exc := fr.top().(*Object)
+			exit := fr.stack[fr.sp-2]
+			fr, err = th.callInline(fr, exit, []Value{exc.Class, exc, None})
+		case compile.IMPORT_NAME:
+			var m Value
+			m, err = th.importName(fr.code.Names[in.Arg])
+			if err == nil {
+				fr.push(m)
+			}
+		case compile.IMPORT_FROM:
+			name := fr.code.Names[in.Arg]
+			var v Value
+			v, err = th.getAttr(fr.top(), name)
+			if err != nil {
+				m := fr.top().(*Module)
+				err = th.newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, m.Name)
+				break
+			}
+			fr.push(v)
+		case compile.IMPORT_STAR:
+			m := fr.pop().(*Module)
+			for _, kv := range m.Dict.Items() {
+				if k := kv[0].(string); len(k) > 0 && k[0] != '_' {
+					fr.globals.Dict.SetStr(k, kv[1])
+				}
+			}
+		case compile.LOAD_BUILD_CLASS:
+			fr.push(buildClassBuiltin)
+		case compile.LOAD_ASSERTION_ERROR:
+			fr.push(AssertionError)
+		case compile.SUPER_ZERO:
+			cell := fr.cells[len(fr.code.Cells)+indexOfString(fr.code.Frees, "__class__")]
+			cls, _ := cell.V.(*Class)
+			if cls == nil {
+				err = th.newErr(RuntimeError, "super(): __class__ cell not found")
+				break
+			}
+			fr.push(&Super{Class: cls, Self: fr.locals[0]})
+		default:
+			err = &haltError{Kind: "internal", Reason: "internal error: unknown instruction"}
+		}
+		if err != nil {
+			var done bool
+			fr, done, err = th.unwind(fr, err, base)
+			if done {
+				return nil, 0, err
+			}
+		}
+	}
+}
+
+func indexOfString(xs []string, s string) int {
+	for i, x := range xs {
+		if x == s {
+			return i
+		}
+	}
+	return 0
+}
+
+func (th *Thread) clearStack(fr *Frame, n int) {
+	for i := fr.sp - n; i < fr.sp; i++ {
+		fr.stack[i] = nil
+	}
+	fr.sp -= n
+}
+
+// pushFrame makes nf the current frame; it returns nil at the recursion limit.
+func (th *Thread) pushFrame(nf *Frame) *Frame {
+	nf.back = th.cur
+	nf.depth = th.depth + 1
+	if th.env.MaxDepth > 0 && nf.depth > th.env.MaxDepth {
+		return nil
+	}
+	th.depth++
+	th.cur = nf
+	return nf
+}
+
+func (th *Thread) recursionError() error {
+	return th.newErr(RecursionError, "maximum recursion depth exceeded")
+}
+
+// callInline calls fn with args so that its result is pushed on fr's stack:
+// a Python function gets a frame, a builtin runs at once. It returns the
+// frame to continue in.
+func (th *Thread) callInline(fr *Frame, fn Value, args []Value) (*Frame, error) {
+	nf, v, err := th.prepareCall(fr, fn, args, nil)
+	if err != nil {
+		return fr, err
+	}
+	if nf != nil {
+		if th.pushFrame(nf) == nil {
+			return fr, th.recursionError()
+		}
+		return nf, nil
+	}
+	if v == suspended {
+		return th.cur, nil
+	}
+	fr.push(v)
+	return fr, nil
+}
+
+// doReturn finishes frame fr with value v and hands v to the frame below.
+func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done bool, result Value, how int, err error) {
+	th.depth--
+	caller := fr.back
+	fr.back = nil
+	if g := fr.gen; g != nil {
+		g.state = genClosed
+		g.frame = nil
+		th.traceExit(g, v, nil)
+	}
+	if fr == base {
+		th.cur = caller
+		if fr.gen != nil {
+			return nil, true, v, endReturn, nil
+		}
+		return nil, true, v, endReturn, nil
+	}
+	th.cur = caller
+	switch fr.mode {
+	case modePush:
+		if fr.gen != nil {
+			th.traceSwitch(fr.gen.id, th.coroID(caller), "return", "")
+			stop := newExc(StopIteration, v)
+			if v == None {
+				stop = newExc(StopIteration)
+			}
+			var d bool
+			next, d, err = th.unwind(caller, &PyError{Exc: stop}, base)
+			return next, d, nil, 0, err
+		}
+		caller.push(v)
+	case modeInit:
+		if v != None {
+			next, done, err = th.unwind(caller, th.typeError("__init__() should return None, not '%s'", typeName(v)), base)
+			return next, done, nil, 0, err
+		}
+		caller.push(fr.aux)
+	case modeFor:
+		th.traceSwitch(fr.gen.id, th.coroID(caller), "return", "")
+		caller.pop()
+		caller.pc = fr.forTarget
+	case modeForNext:
+		caller.push(v)
+	case modeDelegate:
+		// the delegating generator receives the inner generator's return value
+		caller.gen.yieldFrom = nil
+		caller.pop()
+		caller.push(v)
+	}
+	return caller, false, nil, 0, nil
+}
+
+// unwind looks for a handler for err, starting in fr and going down the
+// frame chain. It returns the frame to continue in, or done with the error
+// when base (or the bottom) is left.
+func (th *Thread) unwind(fr *Frame, err error, base *Frame) (*Frame, bool, error) {
+	pe, ok := err.(*PyError)
+	if !ok {
+		return fr, true, err // a halt: nothing can catch it
+	}
+	exc := pe.Exc
+	if !pe.reraise {
+		addTB(exc, fr)
+		st := excState(exc)
+		if st.Context == nil {
+			if ctx := th.currentHandled(); ctx != nil && ctx != exc {
+				st.Context = ctx
+			}
+		}
+	}
+	for {
+		pc := int32(fr.pc - 1)
+		for _, h := range fr.code.Handlers {
+			if pc >= h.Start && pc < h.End {
+				for i := h.Depth; i < int32(fr.sp); i++ {
+					fr.stack[i] = nil
+				}
+				fr.sp = int(h.Depth)
+				if int(h.ExcDepth) < len(fr.excStack) {
+					fr.excStack = fr.excStack[:h.ExcDepth]
+				}
+				fr.push(exc)
+				fr.excStack = append(fr.excStack, exc)
+				fr.pc = int(h.Target)
+				th.cur = fr
+				return fr, false, nil
+			}
+		}
+		// no handler here: the frame ends
+		th.depth--
+		caller := fr.back
+		fr.back = nil
+		mode, target := fr.mode, fr.forTarget
+		if g := fr.gen; g != nil {
+			g.state = genClosed
+			g.frame = nil
+			if exc.Class.isSubclass(StopIteration) {
+				// PEP 479
+				rt := newExc(RuntimeError, "generator raised StopIteration")
+				rst := excState(rt)
+				rst.Cause, rst.Context, rst.SuppressContext = exc, exc, true
+				exc = rt
+				addTB(exc, fr)
+			}
+			th.traceExit(g, nil, exc)
+		}
+		th.cur = caller
+		if fr == base || caller == nil {
+			return caller, true, &PyError{Exc: exc}
+		}
+		if mode == modeForNext && exc.Class.isSubclass(StopIteration) {
+			caller.pop()
+			caller.pc = target
+			return caller, false, nil
+		}
+		if mode == modeDelegate {
+			caller.gen.yieldFrom = nil
+		}
+		fr = caller
+		addTB(exc, fr)
+	}
+}
+
+// raiseOp implements the raise statement.
+func (th *Thread) raiseOp(fr *Frame, n int) error {
+	if n == 0 {
+		cur := th.currentHandled()
+		if cur == nil {
+			return th.newErr(RuntimeError, "No active exception to reraise")
+		}
+		return &PyError{Exc: cur, reraise: true}
+	}
+	var cause Value
+	hasCause := false
+	if n == 2 {
+		cause = fr.pop()
+		hasCause = true
+	}
+	exc, err := th.makeException(fr.pop())
+	if err != nil {
+		return err
+	}
+	if hasCause {
+		st := excState(exc)
+		switch c := cause.(type) {
+		case NoneType:
+			st.Cause = nil
+		case *Class:
+			if !isExceptionClass(c) {
+				return th.typeError("exception causes must derive from BaseException")
+			}
+			o, err := th.makeException(c)
+			if err != nil {
+				return err
+			}
+			st.Cause = o
+		case *Object:
+			if !isExceptionClass(c.Class) {
+				return th.typeError("exception causes must derive from BaseException")
+			}
+			st.Cause = c
+		default:
+			return th.typeError("exception causes must derive from BaseException")
+		}
+		st.SuppressContext = true
+	}
+	return &PyError{Exc: exc}
+}
+
+// makeException turns "raise X" operands (a class or an instance) into an instance.
+func (th *Thread) makeException(v Value) (*Object, error) {
+	switch v := v.(type) {
+	case *Class:
+		if !isExceptionClass(v) {
+			return nil, th.typeError("exceptions must derive from BaseException")
+		}
+		r, err := th.callValue(v, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		o, ok := r.(*Object)
+		if !ok || !isExceptionClass(o.Class) {
+			return nil, th.typeError("calling %s should have returned an instance of BaseException, not %s", Repr(v), typeName(r))
+		}
+		return o, nil
+	case *Object:
+		if isExceptionClass(v.Class) {
+			return v, nil
+		}
+	}
+	return nil, th.typeError("exceptions must derive from BaseException")
+}
+
+func (th *Thread) excMatches(exc, typ Value) (bool, error) {
+	o, _ := exc.(*Object)
+	switch t := typ.(type) {
+	case *Class:
+		if !isExceptionClass(t) {
+			return false, th.typeError("catching classes that do not inherit from BaseException is not allowed")
+		}
+		return o != nil && o.Class.isSubclass(t), nil
+	case Tuple:
+		for _, x := range t {
+			ok, err := th.excMatches(exc, x)
+			if ok || err != nil {
+				return ok, err
+			}
+		}
+		return false, nil
+	}
+	return false, th.typeError("catching classes that do not inherit from BaseException is not allowed")
+}
+
+func (th *Thread) nameError(name string) error {
+	msg := "name '" + name + "' is not defined"
+	if s := th.suggestName(name); s != "" {
+		msg += ". Did you mean: '" + s + "'?"
+	}
+	return th.newErr(NameError, "%s", msg)
+}
+
+func (th *Thread) derefError(fr *Frame, i int) error {
+	if i < len(fr.code.Cells) {
+		return th.newErr(UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", fr.code.Cells[i])
+	}
+	return th.newErr(NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", fr.code.Frees[i-len(fr.code.Cells)])
+}
+
+// suggestName finds a close name in scope, as CPython's "Did you mean" does.
+func (th *Thread) suggestName(name string) string {
+	var cands []string
+	if fr := th.cur; fr != nil {
+		for i, l := range fr.code.Locals {
+			if fr.locals[i] != nil {
+				cands = append(cands, l)
+			}
+		}
+		for _, k := range fr.globals.Dict.Keys() {
+			cands = append(cands, k.(string))
+		}
+	}
+	for _, k := range th.builtins.Keys() {
+		cands = append(cands, k.(string))
+	}
+	return closest(name, cands)
+}
+
+// qualname is the qualified name of a function defined in fr.
+func (th *Thread) qualname(fr *Frame, name string) string {
+	if fr.code.Name == "<module>" {
+		return name
+	}
+	if fr.code.ClassBody {
+		return fr.code.Name + "." + name
+	}
+	prefix := fr.code.Name
+	if fr.fn != nil {
+		prefix = fr.fn.Qualname
+	}
+	return prefix + ".<locals>." + name
+}

@@ -1,0 +1,1438 @@
+package syntax
+
+// This file defines the recursive-descent parser.
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Parse parses a whole program. The error, if any, is an *Error.
+func Parse(filename, src string) (f *File, err error) {
+	lines := strings.Split(src, "\n")
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(*Error)
+			if !ok {
+				panic(r)
+			}
+			f, err = nil, e
+		}
+	}()
+	sc := &scanner{src: []rune(src), lines: lines}
+	sc.scan()
+	p := &parser{toks: sc.toks, lines: lines}
+	f = &File{Name: filename, Lines: lines}
+	for p.tok().kind != tEOF {
+		if p.tok().kind == tNewline {
+			p.i++
+			continue
+		}
+		f.Body = append(f.Body, p.statement()...)
+	}
+	return f, nil
+}
+
+type parser struct {
+	toks  []token
+	i     int
+	lines []string
+	depth int
+	// funcDepth and loopDepth let the parser report misplaced return/break.
+	funcDepth, loopDepth int
+}
+
+func (p *parser) tok() *token { return &p.toks[p.i] }
+
+func (p *parser) next() token {
+	t := p.toks[p.i]
+	if t.kind != tEOF {
+		p.i++
+	}
+	return t
+}
+
+func (p *parser) is(op string) bool {
+	t := p.tok()
+	return (t.kind == tOp || t.kind == tName) && t.text == op
+}
+
+func (p *parser) accept(op string) bool {
+	if p.is(op) {
+		p.i++
+		return true
+	}
+	return false
+}
+
+func (p *parser) errAt(pos Pos, format string, args ...any) {
+	p.errKind("SyntaxError", pos, format, args...)
+}
+
+func (p *parser) errKind(kind string, pos Pos, format string, args ...any) {
+	text := ""
+	if pos.Line >= 1 && pos.Line <= len(p.lines) {
+		text = p.lines[pos.Line-1]
+	}
+	panic(&Error{Kind: kind, Msg: fmt.Sprintf(format, args...), Line: pos.Line, Col: pos.Col, Text: text})
+}
+
+func (p *parser) expect(op string) token {
+	if !p.is(op) {
+		t := p.tok()
+		if op == ":" {
+			p.errAt(t.pos, "expected ':'")
+		}
+		p.errAt(t.pos, "invalid syntax")
+	}
+	return p.next()
+}
+
+var keywords = map[string]bool{
+	"False": true, "None": true, "True": true, "and": true, "as": true, "assert": true, "async": true,
+	"await": true, "break": true, "class": true, "continue": true, "def": true, "del": true, "elif": true,
+	"else": true, "except": true, "finally": true, "for": true, "from": true, "global": true, "if": true,
+	"import": true, "in": true, "is": true, "lambda": true, "nonlocal": true, "not": true, "or": true,
+	"pass": true, "raise": true, "return": true, "try": true, "while": true, "with": true, "yield": true,
+}
+
+func (p *parser) ident() string {
+	t := p.tok()
+	if t.kind != tName || keywords[t.text] {
+		p.errAt(t.pos, "invalid syntax")
+	}
+	p.i++
+	return t.text
+}
+
+// ---- statements ----
+
+func (p *parser) statement() []Stmt {
+	t := p.tok()
+	if t.kind == tIndent {
+		p.errKind("IndentationError", t.pos, "unexpected indent")
+	}
+	if t.kind == tName {
+		switch t.text {
+		case "if":
+			return []Stmt{p.ifStmt()}
+		case "while":
+			return []Stmt{p.whileStmt()}
+		case "for":
+			return []Stmt{p.forStmt()}
+		case "def":
+			return []Stmt{p.funcDef(nil)}
+		case "class":
+			return []Stmt{p.classDef(nil)}
+		case "try":
+			return []Stmt{p.tryStmt()}
+		case "with":
+			return []Stmt{p.withStmt()}
+		case "async":
+			p.errAt(t.pos, "'async' is not supported here")
+		case "match":
+			if n := p.toks[p.i+1]; n.kind == tName && !keywords[n.text] {
+				p.errAt(t.pos, "'match' statements are not supported here")
+			}
+		}
+	}
+	if t.kind == tOp && t.text == "@" {
+		var decos []Expr
+		for p.accept("@") {
+			decos = append(decos, p.expr())
+			p.endOfLine()
+		}
+		if p.is("def") {
+			return []Stmt{p.funcDef(decos)}
+		}
+		if p.is("class") {
+			return []Stmt{p.classDef(decos)}
+		}
+		p.errAt(p.tok().pos, "invalid syntax")
+	}
+	var out []Stmt
+	for {
+		out = append(out, p.simpleStmt())
+		if !p.accept(";") || p.tok().kind == tNewline {
+			break
+		}
+	}
+	p.endOfLine()
+	return out
+}
+
+func (p *parser) endOfLine() {
+	t := p.tok()
+	if t.kind == tNewline {
+		p.i++
+		return
+	}
+	if t.kind == tEOF {
+		return
+	}
+	p.errAt(t.pos, "invalid syntax")
+}
+
+// block parses ":" then an indented suite (or a simple statement on the same line).
+func (p *parser) block(what string, line int) []Stmt {
+	p.expect(":")
+	if p.tok().kind != tNewline {
+		var out []Stmt
+		for {
+			out = append(out, p.simpleStmt())
+			if !p.accept(";") || p.tok().kind == tNewline {
+				break
+			}
+		}
+		p.endOfLine()
+		return out
+	}
+	p.i++
+	if p.tok().kind != tIndent {
+		p.errKind("IndentationError", p.tok().pos, "expected an indented block after %s on line %d", what, line)
+	}
+	p.i++
+	var out []Stmt
+	for p.tok().kind != tDedent && p.tok().kind != tEOF {
+		out = append(out, p.statement()...)
+	}
+	p.i++
+	return out
+}
+
+func (p *parser) ifStmt() Stmt {
+	t := p.next()
+	cond := p.namedExpr()
+	word := "'if' statement"
+	if t.text == "elif" {
+		word = "'elif' statement"
+	}
+	s := &If{P: t.pos, Cond: cond, Body: p.block(word, t.pos.Line)}
+	if p.is("elif") {
+		s.Else = []Stmt{p.ifStmt()}
+	} else if p.is("else") {
+		e := p.next()
+		s.Else = p.block("'else' statement", e.pos.Line)
+	}
+	return s
+}
+
+func (p *parser) whileStmt() Stmt {
+	t := p.next()
+	s := &While{P: t.pos, Cond: p.namedExpr()}
+	p.loopDepth++
+	s.Body = p.block("'while' statement", t.pos.Line)
+	p.loopDepth--
+	if p.is("else") {
+		e := p.next()
+		s.Else = p.block("'else' statement", e.pos.Line)
+	}
+	return s
+}
+
+func (p *parser) forStmt() Stmt {
+	t := p.next()
+	target := p.targetList()
+	p.expect("in")
+	s := &For{P: t.pos, Target: target, Iter: p.exprList()}
+	p.loopDepth++
+	s.Body = p.block("'for' statement", t.pos.Line)
+	p.loopDepth--
+	if p.is("else") {
+		e := p.next()
+		s.Else = p.block("'else' statement", e.pos.Line)
+	}
+	return s
+}
+
+func (p *parser) funcDef(decos []Expr) Stmt {
+	t := p.next()
+	name := p.ident()
+	p.expect("(")
+	params := p.params(")")
+	p.expect(")")
+	if p.accept("->") {
+		p.expr()
+	}
+	saveLoop := p.loopDepth
+	p.funcDepth++
+	p.loopDepth = 0
+	body := p.block("function definition", t.pos.Line)
+	p.funcDepth--
+	p.loopDepth = saveLoop
+	return &FuncDef{P: t.pos, Name: name, Params: params, Body: body, Decorators: decos}
+}
+
+// params parses a parameter list up to the closing token.
+func (p *parser) params(end string) *Params {
+	ps := &Params{}
+	kwOnly := false
+	seen := map[string]bool{}
+	add := func(pos Pos, n string) {
+		if seen[n] {
+			p.errAt(pos, "duplicate argument '%s' in function definition", n)
+		}
+		seen[n] = true
+	}
+	for !p.is(end) {
+		pos := p.tok().pos
+		switch {
+		case p.accept("**"):
+			ps.KwArgs = p.ident()
+			add(pos, ps.KwArgs)
+			if end == ")" && p.accept(":") {
+				p.expr()
+			}
+		case p.accept("*"):
+			kwOnly = true
+			if !p.is(",") && !p.is(end) {
+				ps.VarArgs = p.ident()
+				add(pos, ps.VarArgs)
+				if end == ")" && p.accept(":") {
+					p.expr()
+				}
+			}
+		case p.accept("/"):
+		default:
+			n := p.ident()
+			add(pos, n)
+			if end == ")" && p.accept(":") {
+				p.expr()
+			}
+			var def Expr
+			if p.accept("=") {
+				def = p.expr()
+			}
+			if kwOnly {
+				ps.Names = append(ps.Names, n)
+				if def != nil {
+					if ps.KwDefaults == nil {
+						ps.KwDefaults = map[string]Expr{}
+					}
+					ps.KwDefaults[n] = def
+				}
+			} else {
+				if def == nil && len(ps.Defaults) > 0 {
+					p.errAt(pos, "non-default argument follows default argument")
+				}
+				ps.Names = append(ps.Names, n)
+				ps.NumPos++
+				if def != nil {
+					ps.Defaults = append(ps.Defaults, def)
+				}
+			}
+		}
+		if !p.accept(",") {
+			break
+		}
+	}
+	return ps
+}
+
+func (p *parser) classDef(decos []Expr) Stmt {
+	t := p.next()
+	s := &ClassDef{P: t.pos, Name: p.ident(), Decorators: decos}
+	if p.accept("(") {
+		for _, a := range p.callArgs() {
+			if a.Name != "" {
+				s.Keywords = append(s.Keywords, a)
+			} else {
+				s.Bases = append(s.Bases, a.Value)
+			}
+		}
+	}
+	saveLoop, saveFunc := p.loopDepth, p.funcDepth
+	p.loopDepth, p.funcDepth = 0, 0
+	s.Body = p.block("class definition", t.pos.Line)
+	p.loopDepth, p.funcDepth = saveLoop, saveFunc
+	return s
+}
+
+func (p *parser) tryStmt() Stmt {
+	t := p.next()
+	s := &Try{P: t.pos, Body: p.block("'try' statement", t.pos.Line)}
+	for p.is("except") {
+		e := p.next()
+		if p.is("*") {
+			p.errAt(e.pos, "'except*' is not supported here")
+		}
+		h := Handler{P: e.pos}
+		if !p.is(":") {
+			h.Type = p.expr()
+			if p.is(",") {
+				p.errAt(p.tok().pos, "multiple exception types must be parenthesized")
+			}
+			if p.accept("as") {
+				h.Name = p.ident()
+			}
+		}
+		h.Body = p.block("'except' statement", e.pos.Line)
+		s.Handlers = append(s.Handlers, h)
+	}
+	if p.is("else") {
+		e := p.next()
+		s.Else = p.block("'else' statement", e.pos.Line)
+	}
+	if p.is("finally") {
+		e := p.next()
+		s.Finally = p.block("'finally' statement", e.pos.Line)
+	}
+	if s.Handlers == nil && s.Finally == nil {
+		p.errAt(p.tok().pos, "expected 'except' or 'finally' block")
+	}
+	return s
+}
+
+func (p *parser) withStmt() Stmt {
+	t := p.next()
+	s := &With{P: t.pos}
+	paren := false
+	if p.is("(") {
+		// with (a as b, c): needs lookahead; try the parenthesized form only when "as" follows inside
+		save := p.i
+		p.i++
+		depth := 1
+		hasAs := false
+		for j := p.i; j < len(p.toks) && depth > 0; j++ {
+			tk := p.toks[j]
+			if tk.kind == tOp && (tk.text == "(" || tk.text == "[" || tk.text == "{") {
+				depth++
+			} else if tk.kind == tOp && (tk.text == ")" || tk.text == "]" || tk.text == "}") {
+				depth--
+			} else if depth == 1 && tk.kind == tName && tk.text == "as" {
+				hasAs = true
+			}
+		}
+		if hasAs {
+			paren = true
+		} else {
+			p.i = save
+		}
+	}
+	for {
+		item := WithItem{Ctx: p.expr()}
+		if p.accept("as") {
+			item.Target = p.target()
+		}
+		s.Items = append(s.Items, item)
+		if !p.accept(",") {
+			break
+		}
+		if paren && p.is(")") {
+			break
+		}
+	}
+	if paren {
+		p.expect(")")
+	}
+	s.Body = p.block("'with' statement", t.pos.Line)
+	return s
+}
+
+func (p *parser) simpleStmt() Stmt {
+	t := p.tok()
+	pos := t.pos
+	if t.kind == tName {
+		switch t.text {
+		case "pass":
+			p.i++
+			return &Pass{P: pos}
+		case "break":
+			p.i++
+			if p.loopDepth == 0 {
+				p.errAt(pos, "'break' outside loop")
+			}
+			return &Break{P: pos}
+		case "continue":
+			p.i++
+			if p.loopDepth == 0 {
+				p.errAt(pos, "'continue' not properly in loop")
+			}
+			return &Continue{P: pos}
+		case "return":
+			p.i++
+			if p.funcDepth == 0 {
+				p.errAt(pos, "'return' outside function")
+			}
+			s := &Return{P: pos}
+			if !p.atStmtEnd() {
+				s.Value = p.exprList()
+			}
+			return s
+		case "raise":
+			p.i++
+			s := &Raise{P: pos}
+			if !p.atStmtEnd() {
+				s.Exc = p.expr()
+				if p.accept("from") {
+					s.Cause = p.expr()
+				}
+			}
+			return s
+		case "global", "nonlocal":
+			p.i++
+			var names []string
+			for {
+				names = append(names, p.ident())
+				if !p.accept(",") {
+					break
+				}
+			}
+			if t.text == "global" {
+				return &Global{P: pos, Names: names}
+			}
+			return &Nonlocal{P: pos, Names: names}
+		case "del":
+			p.i++
+			s := &Del{P: pos}
+			for {
+				s.Targets = append(s.Targets, p.target())
+				if !p.accept(",") || p.atStmtEnd() {
+					break
+				}
+			}
+			return s
+		case "assert":
+			p.i++
+			s := &Assert{P: pos, Test: p.expr()}
+			if p.accept(",") {
+				s.Msg = p.expr()
+			}
+			return s
+		case "import":
+			p.i++
+			s := &Import{P: pos}
+			for {
+				name := p.dottedName()
+				a := Alias{Name: name}
+				if p.accept("as") {
+					a.AsName = p.ident()
+				}
+				s.Names = append(s.Names, a)
+				if !p.accept(",") {
+					break
+				}
+			}
+			return s
+		case "from":
+			p.i++
+			if p.is(".") || p.is("...") {
+				p.errAt(p.tok().pos, "relative imports are not supported here")
+			}
+			s := &ImportFrom{P: pos, Module: p.dottedName()}
+			p.expect("import")
+			if p.accept("*") {
+				s.Names = []Alias{{Name: "*"}}
+				return s
+			}
+			paren := p.accept("(")
+			for {
+				a := Alias{Name: p.ident()}
+				if p.accept("as") {
+					a.AsName = p.ident()
+				}
+				s.Names = append(s.Names, a)
+				if !p.accept(",") {
+					break
+				}
+				if paren && p.is(")") {
+					break
+				}
+			}
+			if paren {
+				p.expect(")")
+			}
+			return s
+		case "print":
+			if n := p.toks[p.i+1]; n.kind == tString || n.kind == tName && !keywords[n.text] || n.kind == tInt {
+				p.errAt(pos, "Missing parentheses in call to 'print'. Did you mean print(...)?")
+			}
+		}
+	}
+	first := p.exprListStar()
+	switch {
+	case p.is("="):
+		s := &Assign{P: pos, Targets: []Expr{first}}
+		for p.accept("=") {
+			var v Expr
+			if p.is("yield") {
+				v = p.yieldExpr()
+			} else {
+				v = p.exprListStar()
+			}
+			s.Targets = append(s.Targets, v)
+		}
+		s.Value = s.Targets[len(s.Targets)-1]
+		s.Targets = s.Targets[:len(s.Targets)-1]
+		for _, tg := range s.Targets {
+			p.checkTarget(tg, "assign to")
+		}
+		return s
+	case p.tok().kind == tOp && len(p.tok().text) >= 2 && strings.HasSuffix(p.tok().text, "=") && !p.is("==") && !p.is("<=") && !p.is(">=") && !p.is("!="):
+		op := strings.TrimSuffix(p.next().text, "=")
+		switch first.(type) {
+		case *Name, *Attribute, *Subscript:
+		default:
+			p.errAt(first.Position(), "'%s' is an illegal expression for augmented assignment", describe(first))
+		}
+		var v Expr
+		if p.is("yield") {
+			v = p.yieldExpr()
+		} else {
+			v = p.exprList()
+		}
+		return &AugAssign{P: pos, Target: first, Op: op, Value: v}
+	case p.is(":"):
+		p.i++
+		p.expr()
+		s := &AnnAssign{P: pos, Target: first}
+		if p.accept("=") {
+			s.Value = p.exprList()
+		}
+		return s
+	}
+	return &ExprStmt{P: pos, X: first}
+}
+
+func (p *parser) atStmtEnd() bool {
+	t := p.tok()
+	return t.kind == tNewline || t.kind == tEOF || t.kind == tOp && t.text == ";"
+}
+
+func (p *parser) dottedName() string {
+	name := p.ident()
+	for p.accept(".") {
+		name += "." + p.ident()
+	}
+	return name
+}
+
+// describe names an expression kind as CPython's error messages do.
+func describe(e Expr) string {
+	switch e := e.(type) {
+	case *Call:
+		return "function call"
+	case *Constant:
+		return "literal"
+	case *BinOp, *UnaryOp:
+		return "expression"
+	case *Compare:
+		return "comparison"
+	case *BoolOp:
+		return "expression"
+	case *Lambda:
+		return "lambda"
+	case *IfExp:
+		return "conditional expression"
+	case *FString:
+		return "f-string expression"
+	case *Comprehension:
+		if e.Kind == "gen" {
+			return "generator expression"
+		}
+		return e.Kind + " comprehension"
+	case *Yield:
+		return "yield expression"
+	case *Dict:
+		return "dict literal"
+	case *Set:
+		return "set display"
+	case *Tuple:
+		return "tuple"
+	case *NamedExpr:
+		return "named expression"
+	}
+	return "expression"
+}
+
+func (p *parser) checkTarget(e Expr, verb string) {
+	switch e := e.(type) {
+	case *Name, *Attribute, *Subscript:
+	case *Tuple:
+		for _, x := range e.Elems {
+			p.checkTarget(x, verb)
+		}
+	case *List:
+		for _, x := range e.Elems {
+			p.checkTarget(x, verb)
+		}
+	case *Starred:
+		p.checkTarget(e.X, verb)
+	case *Call:
+		p.errAt(e.Position(), "cannot %s function call here. Maybe you meant '==' instead of '='?", verb)
+	case *Constant:
+		p.errAt(e.Position(), "cannot %s literal here. Maybe you meant '==' instead of '='?", verb)
+	default:
+		p.errAt(e.Position(), "cannot %s %s here. Maybe you meant '==' instead of '='?", verb, describe(e))
+	}
+}
+
+// ---- expressions ----
+
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > maxNesting {
+		p.errAt(p.tok().pos, "too many nested parentheses")
+	}
+}
+
+// exprList parses "a, b, c" (a tuple when there is a comma).
+func (p *parser) exprList() Expr {
+	pos := p.tok().pos
+	e := p.expr()
+	if !p.is(",") {
+		return e
+	}
+	elems := []Expr{e}
+	for p.accept(",") {
+		if p.atExprEnd() {
+			break
+		}
+		elems = append(elems, p.expr())
+	}
+	return &Tuple{P: pos, Elems: elems}
+}
+
+// exprListStar is exprList where elements may be starred.
+func (p *parser) exprListStar() Expr {
+	pos := p.tok().pos
+	e := p.starOrExpr()
+	if !p.is(",") {
+		return e
+	}
+	elems := []Expr{e}
+	for p.accept(",") {
+		if p.atExprEnd() {
+			break
+		}
+		elems = append(elems, p.starOrExpr())
+	}
+	return &Tuple{P: pos, Elems: elems}
+}
+
+func (p *parser) atExprEnd() bool {
+	t := p.tok()
+	if t.kind == tNewline || t.kind == tEOF {
+		return true
+	}
+	if t.kind == tOp {
+		switch t.text {
+		case ")", "]", "}", "=", ":", ";":
+			return true
+		}
+		if strings.HasSuffix(t.text, "=") && len(t.text) >= 2 && t.text != "==" && t.text != "<=" && t.text != ">=" && t.text != "!=" {
+			return true
+		}
+	}
+	return t.kind == tName && t.text == "in"
+}
+
+func (p *parser) starOrExpr() Expr {
+	if p.is("*") {
+		t := p.next()
+		return &Starred{P: t.pos, X: p.orExpr()}
+	}
+	if p.is("yield") {
+		return p.yieldExpr()
+	}
+	return p.namedExpr()
+}
+
+// targetList parses for-loop targets.
+func (p *parser) targetList() Expr {
+	pos := p.tok().pos
+	e := p.target()
+	if !p.is(",") {
+		return e
+	}
+	elems := []Expr{e}
+	for p.accept(",") {
+		if p.is("in") || p.is("=") {
+			break
+		}
+		elems = append(elems, p.target())
+	}
+	return &Tuple{P: pos, Elems: elems}
+}
+
+func (p *parser) target() Expr {
+	if p.is("*") {
+		t := p.next()
+		return &Starred{P: t.pos, X: p.target()}
+	}
+	e := p.orExprNoIn()
+	p.checkTarget(e, "assign to")
+	return e
+}
+
+func (p *parser) orExprNoIn() Expr { return p.bitOr() }
+
+func (p *parser) namedExpr() Expr {
+	if p.tok().kind == tName && p.toks[p.i+1].kind == tOp && p.toks[p.i+1].text == ":=" {
+		t := p.next()
+		p.next()
+		return &NamedExpr{P: t.pos, Name: &Name{P: t.pos, Id: t.text}, Value: p.expr()}
+	}
+	return p.expr()
+}
+
+// expr parses a full expression: conditional expressions and lambdas.
+func (p *parser) expr() Expr {
+	p.enter()
+	defer func() { p.depth-- }()
+	if p.is("lambda") {
+		t := p.next()
+		params := p.params(":")
+		p.expect(":")
+		save := p.funcDepth
+		p.funcDepth = 1
+		body := p.expr()
+		p.funcDepth = save
+		return &Lambda{P: t.pos, Params: params, Body: body}
+	}
+	if p.is("yield") {
+		return p.yieldExpr()
+	}
+	e := p.orExpr()
+	if p.is("if") && !p.inCompIf() {
+		p.i++
+		cond := p.orExpr()
+		if !p.is("else") {
+			p.errAt(p.tok().pos, "expected 'else' after 'if' expression")
+		}
+		p.i++
+		return &IfExp{P: e.Position(), Cond: cond, Then: e, Else: p.expr()}
+	}
+	return e
+}
+
+func (p *parser) inCompIf() bool { return false }
+
+func (p *parser) yieldExpr() Expr {
+	t := p.next()
+	if p.funcDepth == 0 {
+		p.errAt(t.pos, "'yield' outside function")
+	}
+	y := &Yield{P: t.pos}
+	if p.accept("from") {
+		y.From = true
+		y.X = p.expr()
+	} else if !p.atExprEnd() && !p.is(")") {
+		y.X = p.exprListStar()
+	}
+	return y
+}
+
+func (p *parser) orExpr() Expr {
+	e := p.andExpr()
+	for p.is("or") {
+		p.i++
+		e = &BoolOp{P: e.Position(), Op: "or", X: e, Y: p.andExpr()}
+	}
+	return e
+}
+
+func (p *parser) andExpr() Expr {
+	e := p.notExpr()
+	for p.is("and") {
+		p.i++
+		e = &BoolOp{P: e.Position(), Op: "and", X: e, Y: p.notExpr()}
+	}
+	return e
+}
+
+func (p *parser) notExpr() Expr {
+	if p.is("not") {
+		t := p.next()
+		p.enter()
+		defer func() { p.depth-- }()
+		return &UnaryOp{P: t.pos, Op: "not", X: p.notExpr()}
+	}
+	return p.comparison()
+}
+
+func (p *parser) comparison() Expr {
+	e := p.bitOr()
+	var c *Compare
+	for {
+		op := ""
+		t := p.tok()
+		switch {
+		case t.kind == tOp && (t.text == "<" || t.text == ">" || t.text == "==" || t.text == ">=" || t.text == "<=" || t.text == "!="):
+			op = t.text
+			p.i++
+		case p.is("in"):
+			op = "in"
+			p.i++
+		case p.is("not") && p.toks[p.i+1].kind == tName && p.toks[p.i+1].text == "in":
+			op = "not in"
+			p.i += 2
+		case p.is("is"):
+			p.i++
+			op = "is"
+			if p.accept("not") {
+				op = "is not"
+			}
+		}
+		if op == "" {
+			break
+		}
+		if c == nil {
+			c = &Compare{P: e.Position(), X: e}
+		}
+		c.Ops = append(c.Ops, op)
+		c.Rests = append(c.Rests, p.bitOr())
+	}
+	if c != nil {
+		return c
+	}
+	return e
+}
+
+var binPrec = map[string]int{
+	"|": 1, "^": 2, "&": 3, "<<": 4, ">>": 4, "+": 5, "-": 5, "*": 6, "/": 6, "//": 6, "%": 6, "@": 6,
+}
+
+func (p *parser) bitOr() Expr { return p.binary(1) }
+
+// binary parses binary operators by precedence climbing.
+func (p *parser) binary(min int) Expr {
+	x := p.unary()
+	for {
+		t := p.tok()
+		prec, ok := binPrec[t.text]
+		if t.kind != tOp || !ok || prec < min {
+			return x
+		}
+		p.i++
+		y := p.binary(prec + 1)
+		x = &BinOp{P: x.Position(), Op: t.text, X: x, Y: y}
+	}
+}
+
+func (p *parser) unary() Expr {
+	t := p.tok()
+	if t.kind == tOp && (t.text == "-" || t.text == "+" || t.text == "~") {
+		p.i++
+		p.enter()
+		defer func() { p.depth-- }()
+		x := p.unary()
+		if c, ok := x.(*Constant); ok && t.text == "-" {
+			switch v := c.Value.(type) {
+			case int64:
+				if v != -v || v == 0 {
+					return &Constant{P: t.pos, Value: -v}
+				}
+			case float64:
+				return &Constant{P: t.pos, Value: -v}
+			}
+		}
+		return &UnaryOp{P: t.pos, Op: t.text, X: x}
+	}
+	return p.power()
+}
+
+func (p *parser) power() Expr {
+	if p.is("await") {
+		p.errAt(p.tok().pos, "'await' is not supported here")
+	}
+	x := p.postfix(p.atom())
+	if p.is("**") {
+		p.i++
+		y := p.unary()
+		return &BinOp{P: x.Position(), Op: "**", X: x, Y: y}
+	}
+	return x
+}
+
+func (p *parser) postfix(x Expr) Expr {
+	for {
+		t := p.tok()
+		if t.kind != tOp {
+			return x
+		}
+		switch t.text {
+		case "(":
+			p.i++
+			x = &Call{P: x.Position(), Func: x, Args: p.callArgs()}
+		case "[":
+			p.i++
+			x = &Subscript{P: x.Position(), X: x, Index: p.subscript()}
+			p.expect("]")
+		case ".":
+			p.i++
+			x = &Attribute{P: x.Position(), X: x, Name: p.ident()}
+		default:
+			return x
+		}
+	}
+}
+
+// callArgs parses arguments after "(" up to and including ")".
+func (p *parser) callArgs() []Arg {
+	p.enter()
+	defer func() { p.depth-- }()
+	var args []Arg
+	sawKw := false
+	kwSeen := map[string]bool{}
+	for !p.is(")") {
+		pos := p.tok().pos
+		switch {
+		case p.accept("**"):
+			args = append(args, Arg{Star: 2, Value: p.expr()})
+			sawKw = true
+		case p.accept("*"):
+			args = append(args, Arg{Star: 1, Value: p.expr()})
+		case p.tok().kind == tName && p.toks[p.i+1].kind == tOp && p.toks[p.i+1].text == "=":
+			name := p.ident()
+			p.i++
+			if kwSeen[name] {
+				p.errAt(pos, "keyword argument repeated: %s", name)
+			}
+			kwSeen[name] = true
+			args = append(args, Arg{Name: name, Value: p.expr()})
+			sawKw = true
+		default:
+			e := p.namedExpr()
+			if p.is("for") {
+				e = p.comprehension(pos, "gen", e, nil, ")")
+			}
+			if sawKw {
+				p.errAt(pos, "positional argument follows keyword argument")
+			}
+			args = append(args, Arg{Value: e})
+		}
+		if !p.accept(",") {
+			if !p.is(")") {
+				p.errAt(p.tok().pos, "invalid syntax. Perhaps you forgot a comma?")
+			}
+			break
+		}
+	}
+	p.expect(")")
+	return args
+}
+
+func (p *parser) subscript() Expr {
+	pos := p.tok().pos
+	first := p.sliceItem()
+	if !p.is(",") {
+		return first
+	}
+	elems := []Expr{first}
+	for p.accept(",") {
+		if p.is("]") {
+			break
+		}
+		elems = append(elems, p.sliceItem())
+	}
+	return &Tuple{P: pos, Elems: elems}
+}
+
+func (p *parser) sliceItem() Expr {
+	pos := p.tok().pos
+	var lo, hi, step Expr
+	if !p.is(":") {
+		lo = p.namedExpr()
+		if !p.is(":") {
+			return lo
+		}
+	}
+	p.expect(":")
+	if !p.is(":") && !p.is("]") && !p.is(",") {
+		hi = p.expr()
+	}
+	if p.accept(":") {
+		if !p.is("]") && !p.is(",") {
+			step = p.expr()
+		}
+	}
+	return &Slice{P: pos, Lo: lo, Hi: hi, Step: step}
+}
+
+func (p *parser) atom() Expr {
+	t := p.tok()
+	switch t.kind {
+	case tName:
+		switch t.text {
+		case "True":
+			p.i++
+			return &Constant{P: t.pos, Value: true}
+		case "False":
+			p.i++
+			return &Constant{P: t.pos, Value: false}
+		case "None":
+			p.i++
+			return &Constant{P: t.pos, Value: nil}
+		}
+		if keywords[t.text] {
+			p.errAt(t.pos, "invalid syntax")
+		}
+		p.i++
+		return &Name{P: t.pos, Id: t.text}
+	case tInt, tFloat:
+		p.i++
+		return &Constant{P: t.pos, Value: t.num}
+	case tString:
+		p.i++
+		if t.bytes {
+			return &Constant{P: t.pos, Value: runesToBytes(t.str)}
+		}
+		return p.stringConcat(&Constant{P: t.pos, Value: t.str})
+	case tFString:
+		p.i++
+		return p.stringConcat(p.fstring(*t))
+	case tOp:
+		switch t.text {
+		case "(":
+			p.i++
+			p.enter()
+			defer func() { p.depth-- }()
+			if p.accept(")") {
+				return &Tuple{P: t.pos}
+			}
+			e := p.starOrExpr()
+			if p.is("for") {
+				e = p.comprehension(t.pos, "gen", e, nil, ")")
+				p.expect(")")
+				return e
+			}
+			if p.accept(")") {
+				return e
+			}
+			elems := []Expr{e}
+			for p.accept(",") {
+				if p.is(")") {
+					break
+				}
+				elems = append(elems, p.starOrExpr())
+			}
+			if !p.is(")") {
+				p.errAt(p.tok().pos, "invalid syntax. Perhaps you forgot a comma?")
+			}
+			p.i++
+			return &Tuple{P: t.pos, Elems: elems}
+		case "[":
+			p.i++
+			p.enter()
+			defer func() { p.depth-- }()
+			if p.accept("]") {
+				return &List{P: t.pos}
+			}
+			e := p.starOrExpr()
+			if p.is("for") {
+				e = p.comprehension(t.pos, "list", e, nil, "]")
+				p.expect("]")
+				return e
+			}
+			elems := []Expr{e}
+			for p.accept(",") {
+				if p.is("]") {
+					break
+				}
+				elems = append(elems, p.starOrExpr())
+			}
+			if !p.is("]") {
+				p.errAt(p.tok().pos, "invalid syntax. Perhaps you forgot a comma?")
+			}
+			p.i++
+			return &List{P: t.pos, Elems: elems}
+		case "{":
+			p.i++
+			p.enter()
+			defer func() { p.depth-- }()
+			return p.braces(t.pos)
+		case "...":
+			p.i++
+			return &Constant{P: t.pos, Value: Ellipsis{}}
+		}
+	case tNewline, tEOF:
+		p.errAt(t.pos, "invalid syntax")
+	case tIndent:
+		p.errKind("IndentationError", t.pos, "unexpected indent")
+	}
+	p.errAt(t.pos, "invalid syntax")
+	return nil
+}
+
+// Ellipsis is the value of the literal "...".
+type Ellipsis struct{}
+
+func runesToBytes(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r))
+	}
+	return b
+}
+
+func (p *parser) stringConcat(first Expr) Expr {
+	// adjacent string and f-string literals form one f-string
+	if p.tok().kind != tString && p.tok().kind != tFString {
+		return first
+	}
+	parts := []Expr{}
+	add := func(e Expr) {
+		if f, ok := e.(*FString); ok {
+			parts = append(parts, f.Parts...)
+		} else {
+			parts = append(parts, e)
+		}
+	}
+	add(first)
+	for p.tok().kind == tString && !p.tok().bytes || p.tok().kind == tFString {
+		t := p.next()
+		if t.kind == tString {
+			add(&Constant{P: t.pos, Value: t.str})
+		} else {
+			add(p.fstring(t))
+		}
+	}
+	return &FString{P: first.Position(), Parts: parts}
+}
+
+func (p *parser) braces(pos Pos) Expr {
+	if p.accept("}") {
+		return &Dict{P: pos}
+	}
+	if p.accept("**") {
+		d := &Dict{P: pos, Keys: []Expr{nil}, Values: []Expr{p.bitOr()}}
+		return p.dictRest(d)
+	}
+	first := p.starOrExpr()
+	if p.accept(":") {
+		v := p.expr()
+		if p.is("for") {
+			e := p.comprehension(pos, "dict", first, v, "}")
+			p.expect("}")
+			return e
+		}
+		d := &Dict{P: pos, Keys: []Expr{first}, Values: []Expr{v}}
+		return p.dictRest(d)
+	}
+	if p.is("for") {
+		e := p.comprehension(pos, "set", first, nil, "}")
+		p.expect("}")
+		return e
+	}
+	s := &Set{P: pos, Elems: []Expr{first}}
+	for p.accept(",") {
+		if p.is("}") {
+			break
+		}
+		s.Elems = append(s.Elems, p.starOrExpr())
+	}
+	p.expect("}")
+	return s
+}
+
+func (p *parser) dictRest(d *Dict) Expr {
+	for p.accept(",") {
+		if p.is("}") {
+			break
+		}
+		if p.accept("**") {
+			d.Keys = append(d.Keys, nil)
+			d.Values = append(d.Values, p.bitOr())
+			continue
+		}
+		k := p.expr()
+		p.expect(":")
+		d.Keys = append(d.Keys, k)
+		d.Values = append(d.Values, p.expr())
+	}
+	p.expect("}")
+	return d
+}
+
+func (p *parser) comprehension(pos Pos, kind string, elt, value Expr, end string) Expr {
+	c := &Comprehension{P: pos, Kind: kind, Elt: elt, Value: value}
+	for p.is("for") {
+		p.i++
+		f := CompFor{Target: p.targetList()}
+		p.expect("in")
+		f.Iter = p.orExpr()
+		for p.is("if") {
+			p.i++
+			f.Ifs = append(f.Ifs, p.orExprCond())
+		}
+		c.Fors = append(c.Fors, f)
+	}
+	return c
+}
+
+// orExprCond parses a comprehension condition (no unparenthesized conditional expression).
+func (p *parser) orExprCond() Expr { return p.orExpr() }
+
+// fstring parses the body of an f-string token into parts.
+func (p *parser) fstring(t token) Expr {
+	body := []rune(t.str)
+	fs := &FString{P: t.pos}
+	var lit strings.Builder
+	flush := func() {
+		if lit.Len() > 0 {
+			s := lit.String()
+			if !t.raw {
+				sc := &scanner{lines: p.lines}
+				s = sc.unescape([]rune(s), false, t.pos)
+			}
+			fs.Parts = append(fs.Parts, &Constant{P: t.pos, Value: s})
+			lit.Reset()
+		}
+	}
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c == '{' {
+			if i+1 < len(body) && body[i+1] == '{' {
+				lit.WriteRune('{')
+				i++
+				continue
+			}
+			flush()
+			j, fv := p.fstringField(t, body, i+1)
+			fs.Parts = append(fs.Parts, fv)
+			i = j
+			continue
+		}
+		if c == '}' {
+			if i+1 < len(body) && body[i+1] == '}' {
+				lit.WriteRune('}')
+				i++
+				continue
+			}
+			p.errAt(t.pos, "f-string: single '}' is not allowed")
+		}
+		lit.WriteRune(c)
+	}
+	flush()
+	return fs
+}
+
+// fstringField parses one replacement field starting after '{'; it returns the
+// index of the closing '}'.
+func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
+	depth := 0
+	var quote rune
+	i := start
+	exprEnd := -1
+	for ; i < len(body); i++ {
+		c := body[i]
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '\'', '"':
+			quote = c
+		case '(', '[', '{':
+			depth++
+		case ')', ']':
+			depth--
+		case '}':
+			if depth == 0 {
+				exprEnd = i
+			} else {
+				depth--
+			}
+		case '!':
+			if depth == 0 && i+1 < len(body) && body[i+1] != '=' {
+				exprEnd = i
+			}
+		case ':':
+			if depth == 0 {
+				exprEnd = i
+			}
+		}
+		if exprEnd >= 0 {
+			break
+		}
+	}
+	if exprEnd < 0 {
+		p.errAt(t.pos, "f-string: expecting '}'")
+	}
+	text := string(body[start:exprEnd])
+	fv := &FormattedValue{P: t.pos}
+	trimmed := strings.TrimRight(text, " ")
+	if strings.HasSuffix(trimmed, "=") && !strings.HasSuffix(trimmed, "==") && !strings.HasSuffix(trimmed, "!=") && !strings.HasSuffix(trimmed, "<=") && !strings.HasSuffix(trimmed, ">=") {
+		fv.Debug = text
+		text = strings.TrimSuffix(trimmed, "=")
+		fv.Conversion = 'r'
+	}
+	if strings.TrimSpace(text) == "" {
+		p.errAt(t.pos, "f-string: empty expression not allowed")
+	}
+	fv.Value = p.subExpr(t, text)
+	i = exprEnd
+	if body[i] == '!' {
+		if i+1 >= len(body) {
+			p.errAt(t.pos, "f-string: expecting '}'")
+		}
+		fv.Conversion = byte(body[i+1])
+		if !strings.ContainsRune("rsa", body[i+1]) {
+			p.errAt(t.pos, "f-string: invalid conversion character: expected 's', 'r', or 'a'")
+		}
+		i += 2
+	}
+	if i < len(body) && body[i] == ':' {
+		if fv.Debug != "" && fv.Conversion == 'r' {
+			fv.Conversion = 0
+		}
+		// the spec runs to the matching '}', and may hold nested fields
+		specStart := i + 1
+		d := 0
+		j := specStart
+		for ; j < len(body); j++ {
+			if body[j] == '{' {
+				d++
+			} else if body[j] == '}' {
+				if d == 0 {
+					break
+				}
+				d--
+			}
+		}
+		if j >= len(body) {
+			p.errAt(t.pos, "f-string: expecting '}'")
+		}
+		spec := p.fstring(token{str: string(body[specStart:j]), raw: true, pos: t.pos}).(*FString)
+		fv.Spec = spec
+		i = j
+	}
+	if i >= len(body) || body[i] != '}' {
+		p.errAt(t.pos, "f-string: expecting '}'")
+	}
+	return i, fv
+}
+
+// subExpr parses an expression embedded in an f-string.
+func (p *parser) subExpr(t token, text string) Expr {
+	sc := &scanner{src: []rune("(" + text + ")"), lines: p.lines}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if e, ok := r.(*Error); ok {
+					e.Line, e.Text = t.pos.Line, lineAt(p.lines, t.pos.Line)
+					e.Msg = "f-string: " + e.Msg
+					panic(e)
+				}
+				panic(r)
+			}
+		}()
+		sc.scan()
+	}()
+	for k := range sc.toks {
+		sc.toks[k].pos = t.pos
+	}
+	sub := &parser{toks: sc.toks, lines: p.lines, funcDepth: p.funcDepth, depth: p.depth}
+	e := sub.expr()
+	return e
+}
+
+func lineAt(lines []string, n int) string {
+	if n >= 1 && n <= len(lines) {
+		return lines[n-1]
+	}
+	return ""
+}
