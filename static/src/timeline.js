@@ -1,0 +1,277 @@
+// timeline.js draws one lane per coroutine on a virtual-time axis, as SVG:
+// state bars (running, ready, sleeping, waiting, finished), an arrow at every
+// switch, and output pinned where it was printed. Events at the same virtual
+// instant get slots of their own so that generators and greenlets, which
+// switch without time passing, still read left to right.
+
+const NS = "http://www.w3.org/2000/svg";
+const slotW = 34;       // px per event slot inside one instant
+const pxPerSec = 90;    // px per virtual second between instants
+const maxGapSec = 8;    // longer gaps are drawn broken
+const laneH = 30;
+const axisH = 24;
+
+// Events that take a slot of their own on the axis.
+const slotted = new Set(["switch", "stdout", "stderr", "spawn", "exit", "input", "input-wait", "program-exit"]);
+
+function el(name, attrs, parent) {
+  const n = document.createElementNS(NS, name);
+  for (const k in attrs) n.setAttribute(k, attrs[k]);
+  if (parent) parent.appendChild(n);
+  return n;
+}
+
+/** fmtTime prints a virtual time in seconds, briefly. */
+export function fmtTime(ns) {
+  const s = ns / 1e9;
+  if (s === 0) return "0 s";
+  if (s < 0.01) return (ns / 1e6).toFixed(1) + " ms";
+  if (s < 10) return s.toFixed(s < 1 ? 2 : 1) + " s";
+  return s.toFixed(0) + " s";
+}
+
+function stateOf(reason) {
+  if (reason === "finished" || reason === "return" || reason === "killed") return "finished";
+  return "ready";
+}
+
+/**
+ * model turns an event list into lanes with state segments, switches and
+ * outputs. Each slotted event gets (t, k): its instant and its slot there.
+ */
+export function model(events) {
+  const lanes = new Map();
+  const order = [];
+  let at = { t: 0, k: 0 };
+  const lane = (g, program) => {
+    if (!lanes.has(g)) {
+      const l = { g, name: "g" + g, role: "", program: program || 0, segs: [], state: "ready", since: at, detail: "" };
+      lanes.set(g, l);
+      order.push(l);
+    }
+    return lanes.get(g);
+  };
+  const setState = (l, state, pos, detail) => {
+    if (l.state === state && l.detail === (detail || "")) return;
+    l.segs.push({ t0: l.since, state: l.state, detail: l.detail });
+    l.state = state; l.since = pos; l.detail = detail || "";
+  };
+  const marks = []; // slotted events with their position
+  const slotsAt = new Map();
+  const lineOf = new Map(); // g -> last line seen
+  let running = null;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    let pos = null;
+    if (slotted.has(e.kind)) {
+      const k = slotsAt.get(e.t_ns) || 0;
+      slotsAt.set(e.t_ns, k + 1);
+      pos = { t: e.t_ns, k };
+    }
+    at = pos ? pos : { t: e.t_ns, k: Math.max(0, (slotsAt.get(e.t_ns) || 1) - 1) };
+    const mark = { i, e, pos: at };
+    switch (e.kind) {
+      case "spawn": {
+        const l = lane(e.g, e.program);
+        l.name = e.name || l.name; l.role = e.role || l.role; l.parent = e.parent;
+        if (e.role === "program" && !running) { setState(l, "running", at); running = l; }
+        mark.lane = l;
+        break;
+      }
+      case "switch": {
+        const from = e.from ? lane(e.from, e.program) : running;
+        const to = lane(e.to, e.program);
+        if (from && from.state === "running") setState(from, stateOf(e.reason), at);
+        else if (from && (e.reason === "finished" || e.reason === "return")) setState(from, "finished", at);
+        setState(to, "running", at);
+        running = to;
+        mark.from = from; mark.to = to; mark.lane = to;
+        break;
+      }
+      case "sleep": setState(lane(e.g, e.program), "sleeping", at, "until " + fmtTime(e.until_ns)); break;
+      case "wait": setState(lane(e.g, e.program), "waiting", at, e.reason || ""); break;
+      case "input-wait": setState(lane(e.g, e.program), "waiting", at, "input"); mark.lane = lane(e.g, e.program); break;
+      case "input": {
+        const l = [...lanes.values()].find((x) => x.state === "waiting" && x.detail === "input") || running;
+        if (l) setState(l, "running", at);
+        mark.lane = l;
+        break;
+      }
+      case "exit": setState(lane(e.g, e.program), "finished", at, e.error ? e.error : ""); mark.lane = lane(e.g, e.program); break;
+      case "program-exit": {
+        for (const l of order) if (l.program === (e.program || 0) && l.state !== "finished") setState(l, "finished", at);
+        break;
+      }
+      case "stdout": case "stderr": {
+        const l = e.g ? lane(e.g, e.program) : running;
+        if (l && l.state !== "running" && l.state !== "finished") setState(l, "running", at);
+        mark.lane = l;
+        break;
+      }
+      case "line": lineOf.set(e.g, e.line); break;
+    }
+    mark.line = e.line || lineOf.get(e.kind === "switch" ? e.to : e.g) || 0;
+    if (pos) marks.push(mark);
+  }
+  for (const l of order) l.segs.push({ t0: l.since, state: l.state, detail: l.detail, open: true });
+  // Segment j runs from its t0 to the next one's t0; the last stays open.
+  for (const l of order) l.segs = l.segs.map((s, j, all) => ({ ...s, t1: j + 1 < all.length ? all[j + 1].t0 : null }));
+  return { lanes: order.filter((l) => l.role !== "hub" || l.segs.some((s) => s.state === "running" && s.t1 !== null)), hub: order.find((l) => l.role === "hub"), marks, slotsAt };
+}
+
+/**
+ * axis maps (t, k) positions to x for one or more models sharing it, so that
+ * compared runs line up on the same virtual times.
+ */
+export function axis(models, endTimes) {
+  const slots = new Map();
+  for (const m of models) for (const [t, n] of m.slotsAt) slots.set(t, Math.max(slots.get(t) || 0, n));
+  for (const t of endTimes) if (!slots.has(t)) slots.set(t, 0);
+  if (!slots.has(0)) slots.set(0, 0);
+  const times = [...slots.keys()].sort((a, b) => a - b);
+  const start = new Map();
+  const broken = [];
+  let x = 8;
+  let prev = null;
+  for (const t of times) {
+    if (prev !== null) {
+      const dt = (t - prev) / 1e9;
+      const gap = Math.max(6, Math.min(dt, maxGapSec) * pxPerSec);
+      if (dt > maxGapSec) broken.push(x + gap / 2);
+      x += gap;
+    }
+    start.set(t, x);
+    x += Math.max(1, slots.get(t)) * slotW;
+    prev = t;
+  }
+  const xOf = (pos) => {
+    if (!pos) return 8;
+    if (start.has(pos.t)) return start.get(pos.t) + pos.k * slotW + slotW / 2;
+    // Between instants: interpolate, for the playback cursor.
+    let lo = times[0];
+    for (const t of times) { if (t <= pos.t) lo = t; else break; }
+    const hi = times.find((t) => t > pos.t);
+    const a = start.get(lo) + Math.max(1, slots.get(lo)) * slotW;
+    if (hi === undefined) return a;
+    const b = start.get(hi);
+    return a + ((pos.t - lo) / (hi - lo)) * (b - a);
+  };
+  return { xOf, width: x + 16, times, start, broken };
+}
+
+const stateWords = { running: "running", ready: "ready", sleeping: "sleeping", waiting: "waiting", finished: "finished" };
+
+/**
+ * render draws a model into svg (lanes starting at y0), returning the list
+ * of hit targets: [{x, y, mark}] for hover and click.
+ */
+export function render(svg, m, ax, y0, title, endPos) {
+  const g = el("g", { class: "tl-run" }, svg);
+  const targets = [];
+  if (title) {
+    const t = el("text", { x: 8, y: y0 + 14, class: "tl-title" }, g);
+    t.textContent = title;
+    y0 += 20;
+  }
+  m.lanes.forEach((l, idx) => {
+    l.y = y0 + idx * laneH;
+    el("line", { x1: 0, x2: ax.width, y1: l.y + laneH / 2, y2: l.y + laneH / 2, class: "tl-guide" }, g);
+  });
+  for (const l of m.lanes) {
+    for (const s of l.segs) {
+      const x0 = ax.xOf(s.t0);
+      const x1 = s.t1 ? ax.xOf(s.t1) : ax.xOf(endPos);
+      if (x1 <= x0) continue;
+      if (s.state === "finished") {
+        el("line", { x1: x0, x2: x1, y1: l.y + laneH / 2, y2: l.y + laneH / 2, class: "tl-finished" }, g);
+        continue;
+      }
+      const r = el("rect", { x: x0, y: l.y + 6, width: x1 - x0, height: laneH - 12, rx: 3, class: "tl-seg tl-" + s.state }, g);
+      const tip = el("title", {}, r);
+      tip.textContent = `${l.name}: ${stateWords[s.state]}${s.detail ? " (" + s.detail + ")" : ""}`;
+      if (s.state !== "ready" && x1 - x0 > 60) {
+        const word = s.state === "sleeping" ? "zz " + s.detail.replace("until ", "→ ") : s.state === "waiting" ? "wait " + s.detail : "";
+        if (word) {
+          const t = el("text", { x: x0 + 4, y: l.y + laneH / 2 + 4, class: "tl-seg-label" }, g);
+          t.textContent = word;
+        }
+      }
+    }
+  }
+  for (const mk of m.marks) {
+    const x = ax.xOf(mk.pos);
+    const e = mk.e;
+    if (e.kind === "switch" && mk.from && mk.to && mk.from.y !== undefined && mk.to.y !== undefined && mk.from !== mk.to) {
+      const ya = mk.from.y + laneH / 2, yb = mk.to.y + laneH / 2;
+      const dir = yb > ya ? 1 : -1;
+      el("line", { x1: x, x2: x, y1: ya, y2: yb - dir * 6, class: "tl-switch", "marker-end": "url(#tl-arrow)" }, g);
+      if (e.label) {
+        const t = el("text", { x: x + 3, y: (ya + yb) / 2 + 4, class: "tl-switch-label" }, g);
+        t.textContent = e.label;
+      }
+      targets.push({ x, y: Math.min(ya, yb), h: Math.abs(yb - ya), mark: mk });
+    } else if ((e.kind === "stdout" || e.kind === "stderr") && mk.lane && mk.lane.y !== undefined) {
+      const y = mk.lane.y + laneH / 2;
+      const shape = e.kind === "stderr"
+        ? el("rect", { x: x - 5, y: y - 5, width: 10, height: 10, class: "tl-out tl-err" }, g)
+        : el("circle", { cx: x, cy: y, r: 5, class: "tl-out" }, g);
+      const tip = el("title", {}, shape);
+      tip.textContent = `${mk.lane.name} printed ${JSON.stringify(e.text)} at ${fmtTime(e.t_ns)}`;
+      const label = e.text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").trim();
+      if (label) {
+        const t = el("text", { x, y: y - 8, class: "tl-out-label" }, g);
+        t.textContent = label.length > 6 ? label.slice(0, 5) + "…" : label;
+      }
+      targets.push({ x, y: y - laneH / 2, h: laneH, mark: mk });
+    } else if (mk.lane && mk.lane.y !== undefined) {
+      const y = mk.lane.y + laneH / 2;
+      if (e.kind === "exit") {
+        const t = el("text", { x: x - 4, y: y + 4, class: "tl-exit" }, g);
+        t.textContent = e.error ? "✗" : "✓";
+        const tip = el("title", {}, t);
+        tip.textContent = `${mk.lane.name} finished${e.error ? " with " + e.error : e.value && e.value !== "None" ? ", returning " + e.value : ""}`;
+      } else if (e.kind === "spawn") {
+        el("path", { d: `M${x - 4} ${y - 6} L${x + 4} ${y} L${x - 4} ${y + 6} Z`, class: "tl-spawn" }, g);
+      } else if (e.kind === "input" || e.kind === "input-wait") {
+        const t = el("text", { x: x - 4, y: y + 4, class: "tl-exit" }, g);
+        t.textContent = e.kind === "input" ? "⏎" : "⌨";
+      }
+      targets.push({ x, y: y - laneH / 2, h: laneH, mark: mk });
+    }
+  }
+  return { targets, height: (title ? 20 : 0) + m.lanes.length * laneH };
+}
+
+/** drawAxis draws the time ticks along the top. */
+export function drawAxis(svg, ax) {
+  const g = el("g", { class: "tl-axis" }, svg);
+  let lastX = -100;
+  for (const t of ax.times) {
+    const x = ax.start.get(t);
+    el("line", { x1: x, x2: x, y1: axisH - 6, y2: 2000, class: "tl-tick" }, g);
+    if (x - lastX > 44) {
+      const label = el("text", { x: x + 2, y: axisH - 10, class: "tl-tick-label" }, g);
+      label.textContent = fmtTime(t);
+      lastX = x;
+    }
+  }
+  for (const x of ax.broken) {
+    const label = el("text", { x: x - 6, y: axisH - 10, class: "tl-tick-label" }, g);
+    label.textContent = "≈";
+  }
+}
+
+/** defs adds the arrowhead marker and the hatch patterns the styles use. */
+export function defs(svg) {
+  const d = el("defs", {}, svg);
+  const m = el("marker", { id: "tl-arrow", viewBox: "0 0 10 10", refX: 5, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }, d);
+  el("path", { d: "M0 0 L10 5 L0 10 z", class: "tl-arrowhead" }, m);
+  const p1 = el("pattern", { id: "tl-hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, d);
+  el("rect", { width: 6, height: 6, class: "tl-hatch-bg" }, p1);
+  el("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "tl-hatch-line" }, p1);
+  const p2 = el("pattern", { id: "tl-dots", width: 6, height: 6, patternUnits: "userSpaceOnUse" }, d);
+  el("rect", { width: 6, height: 6, class: "tl-dots-bg" }, p2);
+  el("circle", { cx: 3, cy: 3, r: 1.2, class: "tl-dots-dot" }, p2);
+}
+
+export { laneH, axisH, el, NS };

@@ -1,0 +1,171 @@
+// timelineview.js is the timeline panel of an example: lane names, the SVG
+// (see timeline.js), a legend, the playback cursor, and hover/click that
+// highlight the source line and seek the playback.
+
+import { examplesByName } from "./registry.js";
+import { model, axis, render, drawAxis, defs, el, laneH, axisH, fmtTime } from "./timeline.js";
+
+const legend = [
+  ["running", "running"], ["ready", "ready / suspended"], ["sleeping", "sleeping"],
+  ["waiting", "waiting (socket, queue, input…)"], ["finished", "finished"],
+];
+
+function roleWord(role) {
+  return { program: "program", generator: "generator", greenlet: "greenlet", gevent: "gevent", thread: "thread", hub: "hub" }[role] || "";
+}
+
+/** Timeline draws the coroutines of an example's run (and of its comparison). */
+export class Timeline {
+  constructor(example) {
+    this.ex = example;
+    this.root = document.createElement("div");
+    this.root.className = "ex-timeline";
+    this.root.hidden = true;
+    const head = document.createElement("div");
+    head.className = "tl-head";
+    head.innerHTML = `<span class="tl-heading">Timeline</span><span class="tl-hint">one lane per coroutine; arrows are switches; dots are output (hover or click one)</span>`;
+    const leg = document.createElement("ul");
+    leg.className = "tl-legend";
+    for (const [cls, words] of legend) {
+      const li = document.createElement("li");
+      li.innerHTML = `<svg width="26" height="12" aria-hidden="true"><rect x="1" y="1" width="24" height="10" rx="2" class="tl-seg tl-${cls}"></rect></svg>`;
+      li.append(words);
+      leg.append(li);
+    }
+    this.labels = document.createElement("div");
+    this.labels.className = "tl-labels";
+    this.scroll = document.createElement("div");
+    this.scroll.className = "tl-scroll";
+    this.scroll.tabIndex = 0;
+    this.scroll.setAttribute("aria-label", "timeline; Left and Right step through events");
+    this.svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    this.svg.setAttribute("class", "tl-svg");
+    this.svg.setAttribute("role", "img");
+    this.scroll.append(this.svg);
+    const body = document.createElement("div");
+    body.className = "tl-body";
+    body.append(this.labels, this.scroll);
+    this.root.append(head, body, leg);
+    this.targets = [];
+    this.pending = false;
+    this.svg.addEventListener("mousemove", (e) => this.hover(e, false));
+    this.svg.addEventListener("click", (e) => this.hover(e, true));
+    this.scroll.addEventListener("keydown", (e) => {
+      const p = this.ex.player;
+      if (e.key === "ArrowRight") { p.step(); e.preventDefault(); e.stopPropagation(); }
+      else if (e.key === "ArrowLeft") { p.setPaused(true); p.seekEvent(p.shown - 2); e.preventDefault(); e.stopPropagation(); }
+    });
+    document.addEventListener("tour:run-end", (e) => { if (e.detail.example === this.ex.compare) this.dirty(); });
+  }
+
+  /** dirty asks for a redraw on the next frame (new events arrived). */
+  dirty() {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => { this.pending = false; this.draw(); });
+  }
+
+  runs() {
+    const own = { ex: this.ex, events: this.ex.player.events, end: this.ex.player.end };
+    const other = this.ex.compare && examplesByName(this.ex.compare);
+    if (other && other.player.events.length) {
+      return [{ ex: other, events: other.player.events, end: other.player.end, title: other.name }, { ...own, title: this.ex.name }];
+    }
+    return [own];
+  }
+
+  draw() {
+    const runs = this.runs();
+    const hasCoroutines = runs.some((r) => r.events.some((e) => e.kind === "spawn" || e.kind === "switch"));
+    this.root.hidden = !runs.some((r) => r.events.length) || !hasCoroutines;
+    if (this.root.hidden) return;
+    const svg = this.svg;
+    svg.textContent = "";
+    this.labels.textContent = "";
+    defs(svg);
+    const models = runs.map((r) => model(r.events));
+    const ends = runs.map((r) => (r.end ? r.end.virtual_ns || 0 : r.events.length ? r.events[r.events.length - 1].t_ns : 0));
+    const ax = axis(models, ends);
+    this.ax = ax;
+    drawAxis(svg, ax);
+    let y = axisH;
+    this.targets = [];
+    this.own = null;
+    runs.forEach((r, i) => {
+      const endPos = { t: ends[i], k: 99 };
+      const res = render(svg, models[i], ax, y, runs.length > 1 ? r.title : "", { t: ends[i] });
+      for (const t of res.targets) t.ex = r.ex;
+      this.targets.push(...res.targets);
+      if (runs.length > 1) {
+        const title = document.createElement("div");
+        title.className = "tl-label tl-label-title";
+        title.textContent = r.title;
+        this.labels.append(title);
+      }
+      for (const l of models[i].lanes) {
+        const d = document.createElement("div");
+        d.className = "tl-label";
+        d.innerHTML = `<span class="tl-name"></span> <span class="tl-role"></span>`;
+        d.firstChild.textContent = l.name;
+        d.lastChild.textContent = roleWord(l.role);
+        d.title = `${l.name}${l.role ? " (" + l.role + ")" : ""}`;
+        this.labels.append(d);
+      }
+      if (r.ex === this.ex) this.own = { model: models[i] };
+      y += res.height + 6;
+      void endPos;
+    });
+    svg.setAttribute("width", ax.width);
+    svg.setAttribute("height", y + 4);
+    const lanes = runs.reduce((n, r, i) => n + models[i].lanes.length, 0);
+    svg.setAttribute("aria-label", `timeline of ${lanes} coroutines over ${fmtTime(Math.max(...ends))} of virtual time`);
+    this.labels.style.paddingTop = axisH + "px";
+    this.future = el("rect", { x: 0, y: axisH - 4, width: 0, height: y, class: "tl-future" }, svg);
+    this.cursorLine = el("line", { x1: 0, x2: 0, y1: 0, y2: y + 4, class: "tl-cursor" }, svg);
+    this.hoverLine = el("line", { x1: -10, x2: -10, y1: axisH, y2: y + 4, class: "tl-hover" }, svg);
+    this.cursor(this.ex.player.shown, this.ex.player.vt);
+  }
+
+  /** cursor moves the playback line to event count n at virtual time vt. */
+  cursor(n, vt) {
+    if (!this.ax || !this.cursorLine || this.root.hidden) return;
+    const own = this.own && this.own.model;
+    let x = this.ax.xOf({ t: vt, k: 0 });
+    if (own && n > 0) {
+      const lastShown = this.ex.player.events[n - 1];
+      const mk = own.marks.filter((m) => m.i <= n - 1).pop();
+      if (mk && lastShown.t_ns === vt) x = this.ax.xOf(mk.pos) + 12;
+      else if (vt > lastShown.t_ns) x = Math.max(this.ax.xOf({ t: vt }), mk ? this.ax.xOf(mk.pos) + 12 : 0);
+    }
+    if (n === 0 && vt === 0) x = 0;
+    this.cursorLine.setAttribute("x1", x);
+    this.cursorLine.setAttribute("x2", x);
+    this.future.setAttribute("x", x);
+    this.future.setAttribute("width", Math.max(0, this.ax.width - x));
+    // Keep the cursor in view while playing.
+    const sc = this.scroll;
+    if (x > sc.scrollLeft + sc.clientWidth - 40 || x < sc.scrollLeft) sc.scrollLeft = Math.max(0, x - sc.clientWidth / 3);
+  }
+
+  hover(ev, click) {
+    const r = this.svg.getBoundingClientRect();
+    const x = ev.clientX - r.left, y = ev.clientY - r.top;
+    let best = null, bestD = 14;
+    for (const t of this.targets) {
+      const d = Math.abs(t.x - x);
+      if (d < bestD && y >= t.y - 6 && y <= t.y + t.h + 6) { best = t; bestD = d; }
+    }
+    if (!best) { this.hoverLine.setAttribute("x1", -10); this.hoverLine.setAttribute("x2", -10); return; }
+    this.hoverLine.setAttribute("x1", best.x);
+    this.hoverLine.setAttribute("x2", best.x);
+    const ex = best.ex;
+    const mk = best.mark;
+    if (mk.line) {
+      const file = ex.files[mk.e.program || 0];
+      if (file) ex.showLine(file.name, mk.line, false);
+    }
+    if (click) { ex.player.setPaused(true); ex.player.seekEvent(mk.i); }
+  }
+}
+
+export { laneH };
