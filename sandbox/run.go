@@ -181,6 +181,9 @@ func (r *Run) main() {
 			case "limit":
 				r.result.Status = StatusLimit
 				r.result.Reason = h.Reason
+			case "idle":
+				r.result.Status = StatusIdle
+				r.result.Reason = h.Reason
 			default:
 				r.result.Status = StatusError
 				r.result.Reason = h.Reason

@@ -212,6 +212,24 @@ func (th *Thread) getAttr(obj Value, name string) (Value, error) {
 		return nil, th.newErr(AttributeError, "module '%s' has no attribute '%s'", o.Name, name)
 	case *Super:
 		return th.superAttr(o, name)
+	case *Generator:
+		switch name {
+		case "gi_frame":
+			if o.state == genClosed {
+				return None, nil
+			}
+			return &Object{Class: frameClass, Dict: NewDict()}, nil
+		case "gi_running":
+			return o.state == genRunning, nil
+		case "gi_suspended":
+			return o.state == genSuspended, nil
+		case "gi_yieldfrom":
+			return orNone(o.yieldFrom), nil
+		case "__name__":
+			return o.name, nil
+		case "__qualname__":
+			return o.qualname, nil
+		}
 	case *Function:
 		switch name {
 		case "__name__":
@@ -332,6 +350,10 @@ func (th *Thread) objectSpecialAttr(o *Object, name string) (Value, bool, error)
 	}
 	return nil, false, nil
 }
+
+var frameClass = &Class{Name: "frame", Dict: NewDict(), Builtin: "frame", MRO: nil}
+
+func init() { frameClass.MRO = []*Class{frameClass, ObjectClass} }
 
 var tracebackClass = &Class{Name: "traceback", Dict: NewDict(), Builtin: "traceback", MRO: nil}
 

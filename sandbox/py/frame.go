@@ -106,23 +106,24 @@ type TraceEvent struct {
 // Thread is the interpreter state of one program: its modules, its current
 // frame and its budgets. It is not safe for concurrent use.
 type Thread struct {
-	env      *Env
-	cur      *Frame
-	main     *Module
-	modules  map[string]*Module
-	builtins *Dict
-	steps    int64 // remaining before the slow path
-	used     int64 // steps used so far
-	memory   int64
-	native   int // depth of nested Go -> Python calls
-	depth    int
-	nextID   int
-	ids      map[any]int
-	genIDs   int
-	halted   error
-	inline   *Frame // the calling frame while a builtin runs from the VM loop
-	reprSeen map[any]bool
-	lines    []string
+	env       *Env
+	cur       *Frame
+	main      *Module
+	modules   map[string]*Module
+	builtins  *Dict
+	steps     int64 // remaining before the slow path
+	used      int64 // steps used so far
+	memory    int64
+	native    int // depth of nested Go -> Python calls
+	depth     int
+	nextID    int
+	ids       map[any]int
+	genIDs    int
+	halted    error
+	inline    *Frame // the calling frame while a builtin runs from the VM loop
+	reprSeen  map[any]bool
+	importErr error
+	lines     []string
 }
 
 // haltError stops a run; Python code cannot catch it.

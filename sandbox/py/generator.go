@@ -91,6 +91,7 @@ func (th *Thread) resumeGen(caller *Frame, g *Generator, send Value, exc *Object
 			return nil
 		case modeDelegate:
 			caller.gen.yieldFrom = nil
+			caller.pc++
 			caller.pop()
 			caller.push(None)
 			return nil
@@ -154,7 +155,6 @@ func (th *Thread) yieldTo(fr *Frame, v Value) *Frame {
 		switch mode {
 		case modeDelegate:
 			// the delegating generator yields the same value to its own caller
-			caller.pc--
 			if caller.mode == modeGo {
 				th.suspend(caller)
 				return nil
@@ -187,17 +187,15 @@ func (th *Thread) genStep(g *Generator, send Value, exc *Object) (v Value, done 
 	defer func() { th.native-- }()
 	saved := th.cur
 	if err := th.resumeGen(saved, g, send, exc, modeGo, 0); err != nil {
-		if th.cur != saved && g.frame != nil {
-			// raised inside the generator: unwind it there
-			_, _, err = th.unwind(th.cur, err, g.frame)
-			th.cur = saved
-			if pe, ok := err.(*PyError); ok && pe.Exc.Class.isSubclass(StopIteration) && g.state == genClosed {
-				return excState(pe.Exc).Value, true, nil
-			}
-			if err == nil {
+		if th.cur != saved {
+			// raised inside the generator (a throw): unwind it there
+			base := th.cur
+			_, done, uerr := th.unwind(base, err, base)
+			if !done {
 				return th.driveGo(g, saved)
 			}
-			return nil, false, err
+			th.cur = saved
+			return nil, false, uerr
 		}
 		th.cur = saved
 		if pe, ok := err.(*PyError); ok && pe.Exc.Class.isSubclass(StopIteration) && exc == nil {

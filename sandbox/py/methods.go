@@ -62,6 +62,12 @@ func builtinMethodNames(obj Value) []string {
 // builtinTypeMethod is an unbound method read from a built-in type (str.upper).
 func builtinTypeMethod(c *Class, name string) Value {
 	if m, ok := methodTables[c.Builtin][name]; ok {
+		if c.Builtin == "dict" && name == "fromkeys" {
+			// a class method: the receiver is the type, not an instance
+			return &Builtin{Name: name, Owner: "dict", Fn: func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
+				return m(th, append([]Value{NewDict()}, args...), kw)
+			}}
+		}
 		return &Builtin{Name: name, Fn: m, Owner: c.Builtin}
 	}
 	if c == ObjectClass || c.Builtin == "exception" {
@@ -1056,15 +1062,19 @@ func dictMethods() map[string]method {
 		"__len__": func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return self(a).Len(), nil },
 		"fromkeys": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 			d := NewDict()
-			items, err := th.iterate(a[len(a)-1])
-			if _, isDict := a[0].(*Dict); isDict && len(a) >= 2 {
-				items, err = th.iterate(a[1])
+			if len(a) < 2 {
+				return nil, th.typeError("fromkeys expected at least 1 argument, got 0")
 			}
+			items, err := th.iterate(a[1])
 			if err != nil {
 				return nil, err
 			}
+			var v Value = None
+			if len(a) > 2 {
+				v = a[2]
+			}
 			for _, k := range items {
-				if err := th.dictSet(d, k, None); err != nil {
+				if err := th.dictSet(d, k, v); err != nil {
 					return nil, err
 				}
 			}

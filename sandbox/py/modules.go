@@ -67,7 +67,13 @@ func (th *Thread) loadModule(name string) (*Module, error) {
 	if !ok {
 		return nil, &PyError{Exc: newExc(ModuleNotFoundError, "No module named '"+name+"'")}
 	}
+	th.importErr = nil
 	m := mk(th)
+	if err := th.importErr; err != nil {
+		delete(th.modules, name)
+		th.importErr = nil
+		return nil, err
+	}
 	th.modules[name] = m
 	return m, nil
 }

@@ -5,6 +5,7 @@ package py
 
 import (
 	"fmt"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -91,7 +92,10 @@ func (th *Thread) RunModule(code *compile.Code) (exit int, halt error) {
 
 // internalReason describes a Go panic without showing Go's panic text.
 func internalReason(r any) string {
-	_ = debug.Stack
+	if os.Getenv("TOUR_ENGINE_DEBUG") != "" {
+		// for engine developers only: learners never see Go panic text
+		fmt.Fprintf(os.Stderr, "engine panic: %v\n%s", r, debug.Stack())
+	}
 	return "internal error in the engine (this is a bug in Coroutine Tour, not in your program)"
 }
 

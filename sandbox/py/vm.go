@@ -572,6 +572,9 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			send := fr.pop()
 			switch it := fr.top().(type) {
 			case *Generator:
+				// stay on this instruction while delegating; the delegate's
+				// return steps past it
+				fr.pc--
 				fr.gen.yieldFrom = it
 				err = th.resumeGen(fr, it, send, nil, modeDelegate, 0)
 				fr = th.cur
@@ -684,8 +687,10 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			err = &haltError{Kind: "internal", Reason: "internal error: unknown instruction"}
 		}
 		if err != nil {
+			// an error is raised where execution is now: a builtin may have
+			// switched into a generator (throw) before failing
 			var done bool
-			fr, done, err = th.unwind(fr, err, base)
+			fr, done, err = th.unwind(th.cur, err, base)
 			if done {
 				return nil, 0, err
 			}
@@ -792,6 +797,7 @@ func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done b
 	case modeDelegate:
 		// the delegating generator receives the inner generator's return value
 		caller.gen.yieldFrom = nil
+		caller.pc++
 		caller.pop()
 		caller.push(v)
 	}
