@@ -45,6 +45,8 @@ export class OutputPane {
   add(stream, text) {
     const parts = text.split("\n");
     parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      if (last && part === "") return;
       if (!this.line || (this.stream !== stream && stream === "stderr") || (this.stream === "stderr" && stream !== "stderr")) this.newLine(stream);
       if (part) {
         if (stream === "input") {
@@ -56,7 +58,7 @@ export class OutputPane {
           appendAnsi(this.line, part, this.states[stream]);
         }
       }
-      if (i < parts.length - 1) {
+      if (!last) {
         if (!this.line.firstChild) this.line.appendChild(document.createTextNode(""));
         this.finishLine();
         this.line = null;
