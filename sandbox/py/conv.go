@@ -828,6 +828,9 @@ func (th *Thread) percentFormat(format string, arg Value) (Value, error) {
 			ai++
 		}
 		spec := strings.Replace(flags, "-", "<", 1)
+		if (conv == 's' || conv == 'r' || conv == 'a') && !strings.HasPrefix(spec, "<") {
+			spec = ">" + spec // %-formatting right-aligns strings by default
+		}
 		var s Value
 		var err error
 		switch conv {

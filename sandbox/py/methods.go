@@ -73,7 +73,62 @@ func builtinTypeMethod(c *Class, name string) Value {
 	if c == ObjectClass || c.Builtin == "exception" {
 		return objectMethod(c, name)
 	}
+	if f := typeFunctions[c.Builtin][name]; f != nil {
+		return &Builtin{Name: name, Fn: f, Owner: c.Builtin}
+	}
 	return nil
+}
+
+// typeFunctions are the class methods of built-in types (bytes.fromhex, int.from_bytes).
+var typeFunctions = map[string]map[string]method{
+	"bytes": {
+		"fromhex": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			s, ok := a[0].(string)
+			if !ok {
+				return nil, th.typeError("fromhex() argument must be str, not %s", typeName(a[0]))
+			}
+			s = strings.ReplaceAll(s, " ", "")
+			if len(s)%2 != 0 {
+				return nil, th.valueError("non-hexadecimal number found in fromhex() arg at position %d", len(s))
+			}
+			out := make([]byte, len(s)/2)
+			for i := range out {
+				var v int
+				for _, c := range s[2*i : 2*i+2] {
+					d := strings.IndexRune("0123456789abcdef", unicode.ToLower(c))
+					if d < 0 {
+						return nil, th.valueError("non-hexadecimal number found in fromhex() arg at position %d", 2*i)
+					}
+					v = v*16 + d
+				}
+				out[i] = byte(v)
+			}
+			return Bytes(out), nil
+		},
+	},
+	"int": {
+		"from_bytes": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			b, ok := a[0].(Bytes)
+			if !ok {
+				return nil, th.typeError("cannot convert '%s' object to bytes", typeName(a[0]))
+			}
+			order := "big"
+			if s, ok := optStr(a, 1); ok {
+				order = s
+			}
+			if v, ok := kw.Get("byteorder"); ok {
+				order, _ = v.(string)
+			}
+			buf := []byte(b)
+			if order == "little" {
+				buf = append([]byte(nil), buf...)
+				for i, j := 0, len(buf)-1; i < j; i, j = i+1, j-1 {
+					buf[i], buf[j] = buf[j], buf[i]
+				}
+			}
+			return normBig(new(big.Int).SetBytes(buf)), nil
+		},
+	},
 }
 
 // objectMethod returns the methods object itself provides (for super()).

@@ -959,14 +959,26 @@ func (th *Thread) contains(container, x Value) (bool, error) {
 			return th.truth(r)
 		}
 	}
-	items, err := th.iterate(container)
+	it, err := th.getIter(container)
 	if err != nil {
 		if pe, ok := err.(*PyError); ok && pe.Exc.Class == TypeError {
 			return false, th.typeError("argument of type '%s' is not iterable", typeName(container))
 		}
 		return false, err
 	}
-	return th.seqContains(items, x)
+	// consume only up to the first match, as CPython does for iterators
+	for {
+		v, ok, err := th.next(it)
+		if err != nil || !ok {
+			return false, err
+		}
+		if identical(v, x) {
+			return true, nil
+		}
+		if eq, err := th.equal(v, x); eq || err != nil {
+			return eq, err
+		}
+	}
 }
 
 func (th *Thread) seqContains(items []Value, x Value) (bool, error) {
