@@ -29,6 +29,15 @@
 // Options.SwitchInterval since the batch began, due timers are let in first, as
 // gevent breaks its callback loop after the switch interval.
 //
+// # Programs blocked in a system call
+//
+// Without monkey patching, time.sleep and a blocking socket call stop the
+// whole program while other programs of the run and the clock go on. The
+// interpreter calls Block(program, task) before waiting (on a timer or a
+// socket); Next then holds back every task of that program (tasks implement
+// Grouped) until the blocking task itself comes up, and puts the held tasks
+// first in the ready queue.
+//
 // # Stopping
 //
 // Next returns false when nothing can run: Stall then says why (Idle: nothing

@@ -72,6 +72,8 @@ type Stall struct {
 	Timers int
 	// Next is the deadline of the earliest timer when Reason is Horizon.
 	Next int64
+	// Held counts tasks held back by programs frozen in a system call.
+	Held int
 }
 
 // Message is a plain sentence for a learner, empty while running.
@@ -120,6 +122,9 @@ type Hub struct {
 
 	waiters waiterSlab
 	nWait   [numKinds]int
+
+	groups []*group // programs, by index; see Block
+	nHeld  int      // tasks held back by frozen programs
 
 	stall Stall
 }
@@ -176,6 +181,9 @@ func (h *Hub) Next() (Task, bool) {
 		}
 		if f, isFunc := t.(Func); isFunc {
 			f()
+			continue
+		}
+		if h.groups != nil && h.hold(t) {
 			continue
 		}
 		return t, true
@@ -241,6 +249,7 @@ func (h *Hub) stop(r Reason) {
 	h.stall.IO = h.nWait[WaitIO]
 	h.stall.Input = h.nWait[WaitInput]
 	h.stall.Timers = h.timers.len()
+	h.stall.Held = h.nHeld
 }
 
 // Stall reports why the last Next returned false.

@@ -299,3 +299,40 @@ func TestGeventSleep(t *testing.T) {
 		}
 	}
 }
+
+type gtask struct {
+	name  string
+	group int
+}
+
+func (g *gtask) HubGroup() int  { return g.group }
+func (g *gtask) String() string { return g.name }
+
+// TestBlockedProgram: program 0's main greenlet calls an unpatched
+// time.sleep(2) while its spawned greenlet sleeps 1 s; program 1 keeps going.
+func TestBlockedProgram(t *testing.T) {
+	h := New(Options{})
+	main0 := &gtask{"main0", 0}
+	child0 := &gtask{"child0", 0}
+	other := &gtask{"prog1", 1}
+	must(h.AddTimer(1e9, child0))
+	must(h.AddTimer(15e8, other))
+	must(h.AddTimer(2e9, main0)) // the blocking sleep's wake-up
+	h.Block(0, main0)
+	h.Schedule(child0) // something else of program 0 became ready too
+	if !h.Blocked(0) || h.Blocked(1) {
+		t.Fatal("blocked state")
+	}
+	got := drain(h, func(tk Task) {
+		if tk == main0 {
+			h.Schedule(&gtask{"after-main0", 1})
+			if h.Blocked(0) {
+				t.Error("still blocked")
+			}
+		}
+	})
+	want := "prog1@1500 main0@2000 child0@2000 child0@2000 after-main0@2000"
+	if got != want {
+		t.Fatalf("got %s\nwant %s", got, want)
+	}
+}
