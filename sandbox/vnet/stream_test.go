@@ -364,3 +364,22 @@ func TestDeterministicPorts(t *testing.T) {
 		t.Fatal(a)
 	}
 }
+
+// TestLatencyCloseInFlight: data still on its way when the receiver closes
+// resets the sender when it arrives.
+func TestLatencyCloseInFlight(t *testing.T) {
+	n, c, s := pair(t, Options{Latency: 5e6})
+	c.Send([]byte("late data"))
+	s.Close()
+	for {
+		if _, ok := n.Hub().Next(); !ok {
+			break
+		}
+	}
+	if n.Hub().Now() != 5e6 {
+		t.Fatal(n.Hub().Now())
+	}
+	if _, err := c.Recv(make([]byte, 10)); err != ErrReset {
+		t.Fatal(err)
+	}
+}
