@@ -5,8 +5,9 @@
 // switch without time passing, still read left to right.
 
 const NS = "http://www.w3.org/2000/svg";
-const slotW = 34;       // px per event slot inside one instant
-const pxPerSec = 90;    // px per virtual second between instants
+const baseSlotW = 34;   // px per event slot inside one instant, before fitting
+const basePxPerSec = 90; // px per virtual second between instants, before fitting
+let slotW = baseSlotW;
 const maxGapSec = 8;    // longer gaps are drawn broken
 const laneH = 30;
 const axisH = 24;
@@ -123,7 +124,9 @@ export function model(events) {
  * axis maps (t, k) positions to x for one or more models sharing it, so that
  * compared runs line up on the same virtual times.
  */
-export function axis(models, endTimes) {
+export function axis(models, endTimes, scale = 1) {
+  slotW = baseSlotW * scale;
+  const pxPerSec = basePxPerSec * scale;
   const slots = new Map();
   for (const m of models) for (const [t, n] of m.slotsAt) slots.set(t, Math.max(slots.get(t) || 0, n));
   for (const t of endTimes) if (!slots.has(t)) slots.set(t, 0);
@@ -146,7 +149,10 @@ export function axis(models, endTimes) {
   }
   const xOf = (pos) => {
     if (!pos) return 8;
-    if (start.has(pos.t)) return start.get(pos.t) + pos.k * slotW + slotW / 2;
+    if (start.has(pos.t)) {
+      if (pos.k === undefined) return start.get(pos.t) + Math.max(1, slots.get(pos.t)) * slotW;
+      return start.get(pos.t) + pos.k * slotW + slotW / 2;
+    }
     // Between instants: interpolate, for the playback cursor.
     let lo = times[0];
     for (const t of times) { if (t <= pos.t) lo = t; else break; }
@@ -156,7 +162,8 @@ export function axis(models, endTimes) {
     const b = start.get(hi);
     return a + ((pos.t - lo) / (hi - lo)) * (b - a);
   };
-  return { xOf, width: x + 16, times, start, broken };
+  const instantEnd = (t) => start.get(t) + Math.max(1, slots.get(t) || 0) * slotW;
+  return { xOf, instantEnd, width: x + 90, times, start, broken, slotW };
 }
 
 const stateWords = { running: "running", ready: "ready", sleeping: "sleeping", waiting: "waiting", finished: "finished" };
@@ -168,9 +175,22 @@ const stateWords = { running: "running", ready: "ready", sleeping: "sleeping", w
 export function render(svg, m, ax, y0, title, endPos) {
   const g = el("g", { class: "tl-run" }, svg);
   const targets = [];
+  const placed = [];
+  // label draws text unless it would cover another label; the full text
+  // stays available as a tooltip on the mark.
+  const label = (x, y, text, cls) => {
+    const w = text.length * 6.2 + 4;
+    for (const dy of [0, -11, 11]) {
+      const box = { x0: x, x1: x + w, y0: y + dy - 10, y1: y + dy + 2 };
+      if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+      placed.push(box);
+      el("text", { x, y: y + dy, class: cls }, g).textContent = text;
+      return;
+    }
+  };
   if (title) {
-    const t = el("text", { x: 8, y: y0 + 14, class: "tl-title" }, g);
-    t.textContent = title;
+    // The run's name is in the label column; leave its row free here.
+    el("line", { x1: 0, x2: ax.width, y1: y0 + 19, y2: y0 + 19, class: "tl-run-rule" }, g);
     y0 += 20;
   }
   m.lanes.forEach((l, idx) => {
@@ -182,6 +202,15 @@ export function render(svg, m, ax, y0, title, endPos) {
       const x0 = ax.xOf(s.t0);
       const x1 = s.t1 ? ax.xOf(s.t1) : ax.xOf(endPos);
       if (x1 <= x0) continue;
+      if (l.role === "hub" && s.state === "running" && (s.t1 ? s.t1.t > s.t0.t : x1 > ax.instantEnd(s.t0.t))) {
+        // The hub "runs" while everyone sleeps: show that as waiting for
+        // the next timer or I/O, not as work.
+        const mid = Math.min(x1, ax.instantEnd(s.t0.t));
+        if (mid > x0) el("rect", { x: x0, y: l.y + 6, width: mid - x0, height: laneH - 12, rx: 3, class: "tl-seg tl-running" }, g);
+        const r = el("rect", { x: mid, y: l.y + 6, width: Math.max(0, x1 - mid), height: laneH - 12, rx: 3, class: "tl-seg tl-ready" }, g);
+        el("title", {}, r).textContent = "hub: waiting for the next timer or I/O";
+        continue;
+      }
       if (s.state === "finished") {
         el("line", { x1: x0, x2: x1, y1: l.y + laneH / 2, y2: l.y + laneH / 2, class: "tl-finished" }, g);
         continue;
@@ -204,11 +233,9 @@ export function render(svg, m, ax, y0, title, endPos) {
     if (e.kind === "switch" && mk.from && mk.to && mk.from.y !== undefined && mk.to.y !== undefined && mk.from !== mk.to) {
       const ya = mk.from.y + laneH / 2, yb = mk.to.y + laneH / 2;
       const dir = yb > ya ? 1 : -1;
-      el("line", { x1: x, x2: x, y1: ya, y2: yb - dir * 6, class: "tl-switch", "marker-end": "url(#tl-arrow)" }, g);
-      if (e.label) {
-        const t = el("text", { x: x + 3, y: (ya + yb) / 2 + 4, class: "tl-switch-label" }, g);
-        t.textContent = e.label;
-      }
+      const arrow = el("line", { x1: x, x2: x, y1: ya, y2: yb - dir * 6, class: "tl-switch", "marker-end": "url(#tl-arrow)" }, g);
+      el("title", {}, arrow).textContent = `${mk.from.name} → ${mk.to.name}: ${e.label || e.reason} at ${fmtTime(e.t_ns)}`;
+      if (e.label) label(x + 3, ya + dir * 14 + 4, e.label, "tl-switch-label");
       targets.push({ x, y: Math.min(ya, yb), h: Math.abs(yb - ya), mark: mk });
     } else if ((e.kind === "stdout" || e.kind === "stderr") && mk.lane && mk.lane.y !== undefined) {
       const y = mk.lane.y + laneH / 2;
@@ -217,11 +244,9 @@ export function render(svg, m, ax, y0, title, endPos) {
         : el("circle", { cx: x, cy: y, r: 5, class: "tl-out" }, g);
       const tip = el("title", {}, shape);
       tip.textContent = `${mk.lane.name} printed ${JSON.stringify(e.text)} at ${fmtTime(e.t_ns)}`;
-      const label = e.text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").trim();
-      if (label) {
-        const t = el("text", { x, y: y - 8, class: "tl-out-label" }, g);
-        t.textContent = label.length > 6 ? label.slice(0, 5) + "…" : label;
-      }
+      const said = e.text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").trim();
+      const room = Math.max(3, Math.floor((ax.slotW * 2) / 6.2));
+      if (said) label(x - 4, y - 8, said.length > room ? said.slice(0, room - 1) + "…" : said, "tl-out-label");
       targets.push({ x, y: y - laneH / 2, h: laneH, mark: mk });
     } else if (mk.lane && mk.lane.y !== undefined) {
       const y = mk.lane.y + laneH / 2;

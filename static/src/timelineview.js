@@ -85,14 +85,17 @@ export class Timeline {
     defs(svg);
     const models = runs.map((r) => model(r.events));
     const ends = runs.map((r) => (r.end ? r.end.virtual_ns || 0 : r.events.length ? r.events[r.events.length - 1].t_ns : 0));
-    const ax = axis(models, ends);
+    // Fit the run to the width when squeezing a little is enough; longer
+    // runs scroll sideways.
+    let ax = axis(models, ends);
+    const avail = (this.scroll.clientWidth || 700) - 4;
+    if (ax.width > avail) ax = axis(models, ends, Math.max(0.55, avail / ax.width));
     this.ax = ax;
     drawAxis(svg, ax);
     let y = axisH;
     this.targets = [];
     this.own = null;
     runs.forEach((r, i) => {
-      const endPos = { t: ends[i], k: 99 };
       const res = render(svg, models[i], ax, y, runs.length > 1 ? r.title : "", { t: ends[i] });
       for (const t of res.targets) t.ex = r.ex;
       this.targets.push(...res.targets);
@@ -113,7 +116,6 @@ export class Timeline {
       }
       if (r.ex === this.ex) this.own = { model: models[i] };
       y += res.height + 6;
-      void endPos;
     });
     svg.setAttribute("width", ax.width);
     svg.setAttribute("height", y + 4);
@@ -142,9 +144,12 @@ export class Timeline {
     this.cursorLine.setAttribute("x2", x);
     this.future.setAttribute("x", x);
     this.future.setAttribute("width", Math.max(0, this.ax.width - x));
-    // Keep the cursor in view while playing.
+    const p = this.ex.player;
+    const done = p.atEnd();
+    this.future.style.display = done ? "none" : "";
+    // Keep the cursor in view while playing; never scroll a finished run.
     const sc = this.scroll;
-    if (x > sc.scrollLeft + sc.clientWidth - 40 || x < sc.scrollLeft) sc.scrollLeft = Math.max(0, x - sc.clientWidth / 3);
+    if (!done && !p.paused && (x > sc.scrollLeft + sc.clientWidth - 40 || x < sc.scrollLeft)) sc.scrollLeft = Math.max(0, x - sc.clientWidth / 3);
   }
 
   hover(ev, click) {
