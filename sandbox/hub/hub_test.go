@@ -3,6 +3,7 @@ package hub
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -334,5 +335,42 @@ func TestBlockedProgram(t *testing.T) {
 	want := "prog1@1500 main0@2000 child0@2000 child0@2000 after-main0@2000"
 	if got != want {
 		t.Fatalf("got %s\nwant %s", got, want)
+	}
+}
+
+// TestRandomTimersMatchSortedOrder checks the heap against a stable sort by
+// deadline, with cancels mixed in.
+func TestRandomTimersMatchSortedOrder(t *testing.T) {
+	h := New(Options{})
+	type rec struct {
+		when int64
+		id   int
+	}
+	var want []rec
+	state := int64(2024)
+	var timers []Timer
+	for i := 0; i < 5000; i++ {
+		state = (state*1103515245 + 12345) % 2147483648
+		when := state % 1000 * 1e6 // many ties
+		timers = append(timers, must(h.AddTimer(when, i)))
+		want = append(want, rec{when, i})
+	}
+	var kept []rec
+	for i, r := range want {
+		if i%7 == 3 {
+			timers[i].Cancel()
+			continue
+		}
+		kept = append(kept, r)
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].when < kept[j].when })
+	for i, r := range kept {
+		tk, ok := h.Next()
+		if !ok || tk != r.id || h.Now() != r.when {
+			t.Fatalf("step %d: got %v at %d, want %d at %d", i, tk, h.Now(), r.id, r.when)
+		}
+	}
+	if _, ok := h.Next(); ok {
+		t.Fatal("extra task")
 	}
 }

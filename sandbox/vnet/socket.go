@@ -432,6 +432,16 @@ func (s *Socket) Close() error {
 	return nil
 }
 
+// Abort closes with a reset, as close() after SO_LINGER with a zero timeout
+// does: the peer's next recv or send fails with ErrReset.
+func (s *Socket) Abort() error {
+	if s.state == stateConnected && !s.reset && s.peer != nil {
+		s.peer.gotReset()
+		s.reset = true
+	}
+	return s.Close()
+}
+
 func (n *Network) isBound(s *Socket) bool {
 	for _, b := range n.bound[s.local.Port] {
 		if b == s {

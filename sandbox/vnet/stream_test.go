@@ -383,3 +383,15 @@ func TestLatencyCloseInFlight(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestAbort(t *testing.T) {
+	_, c, s := pair(t, Options{})
+	c.Send([]byte("x"))
+	c.Abort()
+	if k, err := s.Recv(make([]byte, 10)); k != 1 || err != nil {
+		t.Fatal(k, err)
+	}
+	if _, err := s.Recv(make([]byte, 10)); err != ErrReset {
+		t.Fatal(err)
+	}
+}
