@@ -198,6 +198,9 @@ func (th *Thread) missingArgs(f *Function, names []string, kind string) error {
 // instantiate calls a class: built-in types construct natively; user classes
 // get a new object whose __init__ runs as a frame of the VM.
 func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs) (*Frame, Value, error) {
+	if c.Builtin == "greenlet" {
+		return th.runInit(caller, c, th.newGreenletObject(c), args, kw)
+	}
 	if c.Builtin != "" && c.Builtin != "exception" {
 		if ctor := builtinConstructors[c.Builtin]; ctor != nil {
 			v, err := ctor(th, c, args, kw)

@@ -5,6 +5,8 @@ package py
 
 import (
 	"sync/atomic"
+
+	"coroutinetour/sandbox/hub"
 	"time"
 
 	"coroutinetour/sandbox/compile"
@@ -18,6 +20,7 @@ const (
 	modeFor             // a generator resumed by FOR_ITER: exhaustion jumps to forTarget
 	modeForNext         // a user __next__ called by FOR_ITER: StopIteration jumps to forTarget
 	modeDelegate        // a generator driven by YIELD_FROM in the frame below
+	modeGreenlet        // the first frame of a greenlet: its end switches to the parent
 )
 
 // Frame is one activation of a code object. Frames live on the heap and are
@@ -123,7 +126,11 @@ type Thread struct {
 	inline    *Frame // the calling frame while a builtin runs from the VM loop
 	reprSeen  map[any]bool
 	importErr error
-	lines     []string
+	// greenlets: the running one, the main one, gevent's hub and its scheduler
+	curG, mainG, hubG *Greenlet
+	sched             *hub.Hub
+	glIDs             int
+	lines             []string
 }
 
 // haltError stops a run; Python code cannot catch it.

@@ -794,6 +794,15 @@ func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done b
 		caller.pc = fr.forTarget
 	case modeForNext:
 		caller.push(v)
+	case modeGreenlet:
+		g := th.curGreenlet()
+		th.traceGreenletExit(g, v, nil)
+		if err := th.finishGreenlet(g, v); err != nil {
+			var d bool
+			next, d, err = th.unwind(th.cur, err, base)
+			return next, d, nil, 0, err
+		}
+		return th.cur, false, nil, 0, nil
 	case modeDelegate:
 		// the delegating generator receives the inner generator's return value
 		caller.gen.yieldFrom = nil
@@ -859,6 +868,29 @@ func (th *Thread) unwind(fr *Frame, err error, base *Frame) (*Frame, bool, error
 			th.traceExit(g, nil, exc)
 		}
 		th.cur = caller
+		if mode == modeGreenlet && fr != base {
+			// the greenlet dies: GreenletExit counts as returning it; any other
+			// exception is raised in the parent
+			g := th.curGreenlet()
+			th.traceGreenletExit(g, nil, exc)
+			var err error
+			if exc.Class.isSubclass(GreenletExit) {
+				err = th.finishGreenlet(g, exc)
+			} else {
+				err = th.failGreenlet(g, exc)
+			}
+			if err == nil {
+				return th.cur, false, nil
+			}
+			pe, ok := err.(*PyError)
+			if !ok {
+				return th.cur, true, err
+			}
+			exc = pe.Exc
+			fr = th.cur
+			addTB(exc, fr)
+			continue
+		}
 		if fr == base || caller == nil {
 			return caller, true, &PyError{Exc: exc}
 		}

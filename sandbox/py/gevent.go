@@ -1,0 +1,241 @@
+package py
+
+// This file defines the native primitives gevent is built on (the _gevent
+// module): the hub loop over the virtual clock, sleeping, scheduling a
+// greenlet, parking until woken, and timers. gevent itself is Python
+// (pylib/gevent*.py), as the real gevent is Python over greenlet and libev.
+
+import (
+	"math"
+	"strings"
+	"time"
+
+	"coroutinetour/sandbox/hub"
+)
+
+// wakeTask is what the hub runs: switch to g with a value, or raise exc in it.
+type wakeTask struct {
+	g      *Greenlet
+	value  Value
+	exc    *Object
+	reason string
+}
+
+// LoopExit is gevent's exception for "this operation would block forever".
+var LoopExit *Class
+
+// runHub is the body of the hub greenlet: it picks what runs next (a ready
+// greenlet, or one whose timer fired, the clock jumping to it) and switches
+// to it. When nothing can ever run again, the main greenlet gets LoopExit.
+func (th *Thread) runHub(value Value, exc *Object) error {
+	for {
+		task, ok := th.sched.Next()
+		*th.env.Clock = th.sched.Now()
+		if !ok {
+			switch th.sched.Stall().Reason {
+			case hub.Horizon:
+				return &haltError{Kind: "limit", Reason: "the program waited past the virtual-time limit of " + time.Duration(th.env.MaxVirtual).String()}
+			}
+			main := th.mainG
+			if main == nil || main.state == glDead {
+				return &haltError{Kind: "idle", Reason: "nothing can run any more"}
+			}
+			le := newExc(LoopExit, "This operation would block forever", th.glObject(th.hubG))
+			return th.enterGreenlet(main, nil, nil, nil, le, "blocked", "LoopExit")
+		}
+		w, isWake := task.(*wakeTask)
+		if !isWake || w.g.state == glDead {
+			continue
+		}
+		return th.enterGreenlet(w.g, nil, nil, w.value, w.exc, w.reason, "")
+	}
+}
+
+// parkInHub saves the current greenlet (its frame is waiting at caller) and
+// switches to the hub. What wakes it decides the value its call returns.
+func (th *Thread) parkInHub(caller *Frame, reason string) error {
+	cur := th.curGreenlet()
+	cur.top = caller
+	cur.depth = th.depth
+	h := th.theHub()
+	if cur == h {
+		return th.newErr(GreenletError, "cannot switch to the hub from the hub")
+	}
+	return th.enterGreenlet(h, nil, nil, None, nil, reason, "")
+}
+
+func (th *Thread) needInline(what string) (*Frame, error) {
+	caller := th.inline
+	th.inline = nil
+	if caller == nil || th.native > 0 {
+		return nil, th.newErr(RuntimeError, "%s cannot block here: it is called inside a call made by a built-in function (for example inside sorted(key=...) or __repr__); move it into plain Python code", what)
+	}
+	return caller, nil
+}
+
+// virtualISO is the virtual time as gevent prints it in error reports.
+func (th *Thread) virtualISO() string {
+	return VirtualEpoch.Add(time.Duration(*th.env.Clock)).UTC().Format("2006-01-02T15:04:05Z")
+}
+
+var timerClass = func() *Class {
+	c := &Class{Name: "Timer", Dict: NewDict(), Builtin: "timer", Module: "gevent._gevent"}
+	c.MRO = []*Class{c, ObjectClass}
+	c.Dict.SetStr("cancel", &Builtin{Name: "cancel", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		if t, ok := a[0].(*Object).Native.(hub.Timer); ok {
+			t.Cancel()
+		}
+		return None, nil
+	}})
+	return c
+}()
+
+func makeGeventNative(th *Thread) *Module {
+	m := NewModule("_gevent")
+	m.Dict.SetStr("LoopExit", LoopExit)
+	m.Def("getcurrent", func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return th.getcurrent(), nil })
+	m.Def("get_hub", func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return th.glObject(th.theHub()), nil })
+	m.Def("now", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		th.theHub()
+		return float64(VirtualEpoch.UnixNano()+th.sched.Now()) / 1e9, nil
+	})
+	m.Def("timestamp", func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return th.virtualISO(), nil })
+	// sleep(seconds): the current greenlet waits on a timer (or, for 0, yields
+	// to every greenlet already ready).
+	m.Def("sleep", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		caller, err := th.needInline("gevent.sleep()")
+		if err != nil {
+			return nil, err
+		}
+		secs := 0.0
+		if len(a) > 0 {
+			f, ok := toFloat(a[0])
+			if !ok {
+				return nil, th.typeError("'<=' not supported between instances of '%s' and 'int'", typeName(a[0]))
+			}
+			secs = f
+		}
+		th.theHub()
+		cur := th.curGreenlet()
+		ns, yield := hub.GeventSleep(secs)
+		task := &wakeTask{g: cur, value: None, reason: "timer"}
+		if yield {
+			th.sched.Schedule(task)
+		} else {
+			if _, err := th.sched.After(ns, task); err != nil {
+				return nil, &haltError{Kind: "limit", Reason: "more than 10,000 timers are pending"}
+			}
+			if th.env.Trace != nil {
+				until := th.sched.Now() + ns
+				if ns == hub.Forever {
+					until = math.MaxInt64
+				}
+				th.env.Trace("sleep", TraceEvent{G: cur.id, UntilNS: until})
+			}
+		}
+		return suspended, th.parkInHub(caller, "sleep")
+	})
+	// schedule(greenlet[, value]): run greenlet with value at the end of this loop turn.
+	m.Def("schedule", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		g := glOf(a[0])
+		if g == nil {
+			return nil, th.typeError("schedule() needs a greenlet")
+		}
+		th.theHub()
+		var v Value = None
+		if len(a) > 1 {
+			v = a[1]
+		}
+		th.sched.Schedule(&wakeTask{g: g, value: v, reason: "wake"})
+		return None, nil
+	})
+	// throw_soon(greenlet, exc): raise exc in greenlet at the end of this loop turn.
+	m.Def("throw_soon", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		g := glOf(a[0])
+		exc, err := th.makeException(a[1])
+		if err != nil {
+			return nil, err
+		}
+		th.theHub()
+		th.sched.Schedule(&wakeTask{g: g, exc: exc, reason: "killed"})
+		return None, nil
+	})
+	// wait(reason): park the current greenlet until something schedules it;
+	// returns the value it was woken with.
+	m.Def("wait", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		caller, err := th.needInline("waiting")
+		if err != nil {
+			return nil, err
+		}
+		reason := "wait"
+		if len(a) > 0 {
+			reason, _ = a[0].(string)
+		}
+		th.theHub()
+		if th.env.Trace != nil {
+			th.env.Trace("wait", TraceEvent{G: th.curGreenlet().id, Reason: reason})
+		}
+		return suspended, th.parkInHub(caller, "wait")
+	})
+	// timer(seconds, greenlet, value, throw=False): wake (or raise in) greenlet later.
+	m.Def("timer", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		secs, _ := toFloat(a[0])
+		g := glOf(a[1])
+		th.theHub()
+		task := &wakeTask{g: g, value: a[2], reason: "timer"}
+		if t, ok := kw.Get("throw"); ok && truthy(t) {
+			exc, err := th.makeException(a[2])
+			if err != nil {
+				return nil, err
+			}
+			task.exc, task.value = exc, nil
+		}
+		ns, yield := hub.GeventSleep(secs)
+		if yield {
+			ns = 0
+		}
+		t, err := th.sched.After(ns, task)
+		if err != nil {
+			return nil, &haltError{Kind: "limit", Reason: "more than 10,000 timers are pending"}
+		}
+		return &Object{Class: timerClass, Dict: NewDict(), Native: t}, nil
+	})
+	m.Def("print_exception", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		exc, ok := a[0].(*Object)
+		if !ok {
+			return None, nil
+		}
+		return None, th.write("stderr", th.FormatException(exc))
+	})
+	m.Def("trace_spawn", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		g := glOf(a[0])
+		if g != nil && th.env.Trace != nil {
+			name, _ := a[1].(string)
+			g.name = name
+			th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().id, Name: name, Role: "gevent"})
+		}
+		return None, nil
+	})
+	m.Def("block_main", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		// unpatched time.sleep inside gevent: the clock moves, nobody else runs
+		secs, _ := toFloat(a[0])
+		return None, th.SleepBlocking(secs)
+	})
+	return m
+}
+
+func init() {
+	LoopExit = newClass("LoopExit", []*Class{Exception}, NewDict())
+	LoopExit.Module = "gevent.exceptions"
+	RegisterModule("_gevent", makeGeventNative)
+	RegisterModule("greenlet", func(th *Thread) *Module {
+		m := NewModule("greenlet")
+		m.Dict.SetStr("greenlet", GreenletClass)
+		m.Dict.SetStr("GreenletExit", GreenletExit)
+		m.Dict.SetStr("error", GreenletError)
+		m.Dict.SetStr("__version__", "2.0.2")
+		m.Def("getcurrent", func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return th.getcurrent(), nil })
+		return m
+	})
+	_ = strings.TrimSpace
+}

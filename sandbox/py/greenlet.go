@@ -1,0 +1,386 @@
+package py
+
+// This file defines greenlets: a greenlet is a chain of heap frames plus a
+// parent. Switching saves the current frame and makes another greenlet's top
+// frame current; the value passed becomes the result of that greenlet's own
+// pending switch() call. gevent's hub is a greenlet whose body is Go.
+
+import "coroutinetour/sandbox/hub"
+
+// Greenlet states.
+const (
+	glUnstarted = iota
+	glActive
+	glDead
+)
+
+// Greenlet is the state of one greenlet.
+type Greenlet struct {
+	Run    Value
+	Parent *Greenlet
+	obj    *Object // the Python object (a greenlet or a subclass instance)
+	top    *Frame  // while suspended: the frame waiting for its switch() result
+	state  int
+	depth  int
+	id     int
+	isHub  bool
+	isMain bool
+	// args and kw start an unstarted greenlet.
+	name string
+}
+
+// GreenletClass is greenlet.greenlet.
+var GreenletClass = func() *Class {
+	c := &Class{Name: "greenlet", Dict: NewDict(), Builtin: "greenlet", Module: "greenlet"}
+	c.Bases = []*Class{ObjectClass}
+	c.MRO = []*Class{c, ObjectClass}
+	subclassable["greenlet"] = true
+	return c
+}()
+
+// GreenletExit and greenlet.error.
+var GreenletExit, GreenletError *Class
+
+func init() {
+	GreenletExit = excClass("GreenletExit", BaseException)
+	GreenletError = excClass("error", Exception)
+	GreenletExit.Module = "greenlet"
+	GreenletError.Module = "greenlet"
+	exceptionClasses = exceptionClasses[:len(exceptionClasses)-2] // not builtins
+	builtinConstructors["greenlet"] = func(th *Thread, c *Class, args []Value, kw *Kwargs) (Value, error) {
+		return nil, nil // instantiate handles greenlet classes itself
+	}
+	d := GreenletClass.Dict
+	def := func(name string, fn method) { d.SetStr(name, &Builtin{Name: name, Fn: fn, Owner: "greenlet"}) }
+	def("__init__", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		g := glOf(a[0])
+		if len(a) > 1 && a[1] != None {
+			g.Run = a[1]
+		} else if v, ok := kw.Get("run"); ok && v != None {
+			g.Run = v
+		}
+		p := Value(None)
+		if len(a) > 2 {
+			p = a[2]
+		} else if v, ok := kw.Get("parent"); ok {
+			p = v
+		}
+		if p != None {
+			pg := glOf(p)
+			if pg == nil {
+				return nil, th.typeError("parent must be a greenlet")
+			}
+			g.Parent = pg
+		}
+		return None, nil
+	})
+	def("switch", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		return th.switchCall(glOf(a[0]), a[1:], kw, nil)
+	})
+	def("throw", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		g := glOf(a[0])
+		var exc *Object
+		var err error
+		if len(a) < 2 {
+			exc = newExc(GreenletExit)
+		} else if len(a) > 2 && a[2] != None {
+			if cls, ok := a[1].(*Class); ok {
+				exc, err = th.makeExceptionArgs(cls, a[2])
+			}
+		} else {
+			exc, err = th.makeException(a[1])
+		}
+		if err != nil {
+			return nil, err
+		}
+		return th.switchCall(g, nil, nil, exc)
+	})
+	GreenletClass.Dict.SetStr("dead", &Property{Get: &Builtin{Name: "dead", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		g := glOf(a[0])
+		return g.state == glDead, nil
+	}}})
+	GreenletClass.Dict.SetStr("parent", &Property{
+		Get: &Builtin{Name: "parent", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			g := glOf(a[0])
+			if g.Parent == nil {
+				return None, nil
+			}
+			return th.glObject(g.Parent), nil
+		}},
+		Set: &Builtin{Name: "parent", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			g := glOf(a[0])
+			p := glOf(a[1])
+			if p == nil {
+				return nil, th.typeError("parent must be a greenlet")
+			}
+			for x := p; x != nil; x = x.Parent {
+				if x == g {
+					return nil, th.valueError("cyclic parent chain")
+				}
+			}
+			g.Parent = p
+			return None, nil
+		}},
+	})
+	GreenletClass.Dict.SetStr("run", &Property{
+		Get: &Builtin{Name: "run", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			g := glOf(a[0])
+			if g.Run == nil {
+				if m := a[0].(*Object).Class.lookup("run"); m != nil {
+					if _, isProp := m.(*Property); !isProp {
+						return th.bind(m, a[0], a[0].(*Object).Class)
+					}
+				}
+				return nil, th.newErr(AttributeError, "run")
+			}
+			return g.Run, nil
+		}},
+		Set: &Builtin{Name: "run", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			g := glOf(a[0])
+			if g.state != glUnstarted {
+				return nil, th.newErr(AttributeError, "run cannot be set after the start of the greenlet")
+			}
+			g.Run = a[1]
+			return None, nil
+		}},
+	})
+	def("__bool__", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		g := glOf(a[0])
+		return g.state == glActive, nil
+	})
+	GreenletClass.Dict.SetStr("gr_frame", None)
+}
+
+// glOf returns the greenlet state behind a Python greenlet object.
+func glOf(v Value) *Greenlet {
+	if o, ok := v.(*Object); ok {
+		if g, ok := o.Native.(*Greenlet); ok {
+			return g
+		}
+	}
+	return nil
+}
+
+// newGreenletObject creates an instance of a greenlet class.
+func (th *Thread) newGreenletObject(c *Class) *Object {
+	th.glIDs++
+	g := &Greenlet{id: th.glIDs + 1, Parent: th.curGreenlet()}
+	o := &Object{Class: c, Dict: NewDict(), Native: g}
+	g.obj = o
+	return o
+}
+
+// glObject returns the Python object of a greenlet, creating it for the
+// main greenlet and the hub on first use.
+func (th *Thread) glObject(g *Greenlet) *Object {
+	if g.obj == nil {
+		c := GreenletClass
+		if g.isHub {
+			c = hubClass
+		}
+		g.obj = &Object{Class: c, Dict: NewDict(), Native: g}
+	}
+	return g.obj
+}
+
+var hubClass = func() *Class {
+	c := &Class{Name: "Hub", Dict: NewDict(), Builtin: "greenlet", Module: "gevent.hub"}
+	c.Bases = []*Class{GreenletClass}
+	c.MRO = []*Class{c, GreenletClass, ObjectClass}
+	return c
+}()
+
+// curGreenlet is the running greenlet (the main greenlet at first).
+func (th *Thread) curGreenlet() *Greenlet {
+	if th.curG == nil {
+		th.mainG = &Greenlet{state: glActive, isMain: true, id: 1, name: "main"}
+		th.curG = th.mainG
+	}
+	return th.curG
+}
+
+// switchCall implements g.switch(*args, **kw) and g.throw(exc) called from
+// Python. The switch happens inside the VM loop, so it needs the calling
+// frame; from a nested Go call it is refused.
+func (th *Thread) switchCall(target *Greenlet, args []Value, kw *Kwargs, exc *Object) (Value, error) {
+	caller := th.inline
+	th.inline = nil
+	if target == nil {
+		return nil, th.typeError("descriptor 'switch' requires a 'greenlet.greenlet' object")
+	}
+	if caller == nil || th.native > 0 {
+		return nil, th.newErr(RuntimeError, "cannot switch greenlets here: the switch happens inside a call made by a built-in function (for example inside sorted(key=...) or __repr__); move it into plain Python code")
+	}
+	cur := th.curGreenlet()
+	value := packSwitchArgs(args, kw)
+	if target == cur {
+		if exc != nil {
+			return nil, &PyError{Exc: exc}
+		}
+		return value, nil
+	}
+	cur.top = caller
+	cur.depth = th.depth
+	label := "switch()"
+	if exc != nil {
+		label = "throw(" + exc.Class.Name + ")"
+	} else if len(args) > 0 {
+		label = "switch(" + shortRepr(value) + ")"
+	}
+	return suspended, th.enterGreenlet(target, args, kw, value, exc, "switch", label)
+}
+
+// packSwitchArgs turns switch arguments into the value the other side receives.
+func packSwitchArgs(args []Value, kw *Kwargs) Value {
+	if kw.Len() == 0 {
+		switch len(args) {
+		case 0:
+			return Tuple{}
+		case 1:
+			return args[0]
+		}
+		return Tuple(append([]Value{}, args...))
+	}
+	d := NewDict()
+	for i, n := range kw.Names {
+		d.SetStr(n, kw.Values[i])
+	}
+	if len(args) == 0 {
+		return d
+	}
+	return Tuple{Tuple(append([]Value{}, args...)), d}
+}
+
+// enterGreenlet makes target the running greenlet: it starts it, delivers a
+// value to its pending switch, or raises exc in it. The current greenlet must
+// already be saved. A dead target passes control on to its parent.
+func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, value Value, exc *Object, reason, label string) error {
+	from := th.curGreenlet()
+	for target.state == glDead {
+		if target.Parent == nil {
+			break
+		}
+		// switching to a dead greenlet goes to its parent with the same value
+		target = target.Parent
+		args = []Value{value}
+		kw = nil
+	}
+	if target.isHub {
+		th.curG = target
+		th.traceSwitch(from.id, target.id, reason, label)
+		return th.runHub(value, exc)
+	}
+	th.traceSwitch(from.id, target.id, reason, label)
+	th.curG = target
+	if target.state == glUnstarted {
+		target.state = glActive
+		if exc != nil {
+			// throwing into a greenlet that never ran: it dies at once
+			target.state = glDead
+			th.traceGreenletExit(target, nil, exc)
+			if exc.Class.isSubclass(GreenletExit) {
+				return th.finishGreenlet(target, exc)
+			}
+			return th.failGreenlet(target, exc)
+		}
+		run := target.Run
+		if run == nil && target.obj != nil {
+			if m := target.obj.Class.lookup("run"); m != nil {
+				if _, isProp := m.(*Property); !isProp {
+					run, _ = th.bind(m, target.obj, target.obj.Class)
+				}
+			}
+		}
+		if run == nil {
+			target.state = glDead
+			return th.failGreenlet(target, newExc(AttributeError, "run"))
+		}
+		fr, v, err := th.prepareCall(nil, run, args, kw)
+		if err != nil {
+			target.state = glDead
+			if pe, ok := err.(*PyError); ok {
+				return th.failGreenlet(target, pe.Exc)
+			}
+			return err
+		}
+		if fr == nil {
+			// a built-in run: it finished at once
+			target.state = glDead
+			return th.finishGreenlet(target, v)
+		}
+		fr.mode = modeGreenlet
+		fr.back = nil
+		fr.depth = 1
+		th.depth = 1
+		th.cur = fr
+		return nil
+	}
+	th.cur = target.top
+	th.depth = target.depth
+	target.top = nil
+	if exc != nil {
+		return &PyError{Exc: exc}
+	}
+	th.cur.push(value)
+	return nil
+}
+
+// finishGreenlet hands a finished greenlet's result to its parent.
+func (th *Thread) finishGreenlet(g *Greenlet, v Value) error {
+	g.state = glDead
+	p := g.Parent
+	for p != nil && p.state == glDead {
+		p = p.Parent
+	}
+	if p == nil {
+		return &haltError{Kind: "internal", Reason: "internal error: a greenlet without a living parent finished"}
+	}
+	return th.enterGreenlet(p, []Value{v}, nil, v, nil, "finished", "return "+shortRepr(v))
+}
+
+// failGreenlet raises a dead greenlet's exception in its parent.
+func (th *Thread) failGreenlet(g *Greenlet, exc *Object) error {
+	g.state = glDead
+	p := g.Parent
+	for p != nil && p.state == glDead {
+		p = p.Parent
+	}
+	if p == nil {
+		return &PyError{Exc: exc}
+	}
+	return th.enterGreenlet(p, nil, nil, nil, exc, "finished", "raise "+exc.Class.Name)
+}
+
+func (th *Thread) traceGreenletExit(g *Greenlet, v Value, exc *Object) {
+	if th.env.Trace == nil {
+		return
+	}
+	ev := TraceEvent{G: g.id}
+	if exc != nil {
+		ev.Error = th.excLine(exc)
+	} else {
+		ev.Value = Repr(v)
+	}
+	th.env.Trace("exit", ev)
+}
+
+// getcurrent returns the running greenlet's object.
+func (th *Thread) getcurrent() *Object { return th.glObject(th.curGreenlet()) }
+
+// theHub returns the run's gevent hub greenlet, creating it on first use.
+func (th *Thread) theHub() *Greenlet {
+	if th.hubG == nil {
+		th.hubG = &Greenlet{isHub: true, state: glActive, id: 2, name: "Hub", Parent: th.curGreenletMain()}
+		th.sched = hub.New(hub.Options{Horizon: th.env.MaxVirtual, MaxTimers: 10_000})
+		th.sched.Advance(*th.env.Clock)
+		if th.env.Trace != nil {
+			th.env.Trace("spawn", TraceEvent{G: 2, Parent: 1, Name: "Hub", Role: "hub"})
+		}
+	}
+	return th.hubG
+}
+
+func (th *Thread) curGreenletMain() *Greenlet {
+	th.curGreenlet()
+	return th.mainG
+}
