@@ -14,20 +14,22 @@
 //
 // # Order
 //
-// One loop iteration, as gevent runs it on libev, is modelled as two FIFO queues:
+// One loop iteration is modelled as gevent runs it on libev:
 //
-//   - ready: run callbacks (gevent's loop.run_callback, used by spawn and
-//     sleep(0)) and tasks woken by Wake*/Schedule, in the order they were added;
-//   - expired: timers whose deadline has come, ordered by (deadline, creation
-//     sequence), so equal deadlines fire in the order their timers were created.
+//  1. run callbacks: the ready queue (gevent's loop.run_callback, used by
+//     spawn, sleep(0), Event.set; Schedule and the wake-ups of WaitSync and
+//     WaitInput queues), FIFO, including callbacks added meanwhile;
+//  2. poll: the timers due now, ordered by (deadline, creation sequence), so
+//     equal deadlines fire in the order their timers were created; then the
+//     tasks woken by I/O (WaitIO queues) since the previous poll, in the order
+//     they were woken;
+//  3. when nothing is ready and nothing is due, the clock jumps to the
+//     earliest timer.
 //
-// Next takes from expired first, then from ready. When both are empty the clock
-// jumps to the earliest timer and every timer due at that instant moves to
-// expired. Tasks queued while expired timers run therefore run after them, as
-// gevent's callbacks run in the next loop iteration. When the ready queue keeps
-// refilling itself (a sleep(0) loop) and virtual time was advanced by more than
-// Options.SwitchInterval since the batch began, due timers are let in first, as
-// gevent breaks its callback loop after the switch interval.
+// Tasks queued during step 2 run in the next iteration. When the callbacks
+// keep refilling themselves (a sleep(0) loop) and the virtual time charged
+// with Advance exceeds Options.SwitchInterval, the loop polls before the rest,
+// as gevent breaks its callback loop after the switch interval.
 //
 // # Programs blocked in a system call
 //

@@ -112,8 +112,10 @@ type Hub struct {
 	opts Options
 	now  int64
 
-	ready   fifo // run callbacks and woken tasks
+	ready   fifo // run callbacks and tasks woken by Schedule or sync waits
 	expired fifo // due timers' tasks, in (when, seq) order
+	io      fifo // tasks woken by I/O since the last poll
+	ioBatch fifo // the I/O wake-ups of the current iteration
 
 	batchStart int64 // virtual time when the current ready batch began
 	inBatch    bool  // the last task popped came from the ready queue
@@ -169,7 +171,7 @@ func (h *Hub) Schedule(t Task) {
 }
 
 // Ready is the number of tasks queued to run without the clock moving.
-func (h *Hub) Ready() int { return h.ready.len() + h.expired.len() }
+func (h *Hub) Ready() int { return h.ready.len() + h.expired.len() + h.io.len() + h.ioBatch.len() }
 
 // Next returns the task to run next, running Func tasks itself and moving the
 // clock as needed. It returns false when nothing can run; Stall says why.
@@ -190,50 +192,72 @@ func (h *Hub) Next() (Task, bool) {
 	}
 }
 
-// pop takes the next task without running Funcs.
+// pop takes the next task without running Funcs. It plays one libev loop
+// iteration at a time: run callbacks (ready) until none are left, then "poll":
+// the timers due now run (in order), then the tasks woken by I/O since the
+// last poll; when nothing is due at all, the clock jumps to the next timer.
 func (h *Hub) pop() (Task, bool) {
-	if h.expired.len() > 0 {
-		h.inBatch = false
-		return h.expired.pop(), true
-	}
-	if h.ready.len() > 0 {
-		if !h.inBatch {
-			h.inBatch, h.batchStart = true, h.now
-		} else if h.now-h.batchStart >= h.opts.SwitchInterval && h.timers.len() > 0 && h.timers.earliest() <= h.now {
-			// A ready batch that has used up its slice lets due timers in first.
-			h.expire()
+	for {
+		if h.expired.len() > 0 {
 			h.inBatch = false
 			return h.expired.pop(), true
 		}
-		return h.ready.pop(), true
-	}
-	h.inBatch = false
-	// Nothing ready: jump the clock to the earliest live timer.
-	h.stall = Stall{}
-	if h.nWait[WaitInput] > 0 && !h.opts.RunTimersDuringInput {
-		h.stop(AwaitInput)
-		return nil, false
-	}
-	if h.timers.refs == 0 {
-		if h.nWait[WaitInput] > 0 {
-			h.stop(AwaitInput)
-		} else {
-			h.stop(Idle)
+		if h.ioBatch.len() > 0 {
+			h.inBatch = false
+			return h.ioBatch.pop(), true
 		}
-		return nil, false
-	}
-	when := h.timers.earliest()
-	if when > h.opts.Horizon {
-		h.stop(Horizon)
-		h.stall.Next = when
-		h.now = h.opts.Horizon
-		return nil, false
-	}
-	if when > h.now {
+		if h.ready.len() > 0 {
+			if !h.inBatch {
+				h.inBatch, h.batchStart = true, h.now
+			} else if h.now-h.batchStart >= h.opts.SwitchInterval && h.somethingDue() {
+				// A callback batch that has used up its slice lets the loop
+				// poll, as gevent breaks its callback loop.
+				h.inBatch = false
+				h.poll()
+				continue
+			}
+			return h.ready.pop(), true
+		}
+		h.inBatch = false
+		if h.somethingDue() {
+			h.poll()
+			continue
+		}
+		// Nothing at this instant: jump the clock to the earliest live timer.
+		h.stall = Stall{}
+		if h.nWait[WaitInput] > 0 && !h.opts.RunTimersDuringInput {
+			h.stop(AwaitInput)
+			return nil, false
+		}
+		if h.timers.refs == 0 {
+			if h.nWait[WaitInput] > 0 {
+				h.stop(AwaitInput)
+			} else {
+				h.stop(Idle)
+			}
+			return nil, false
+		}
+		when := h.timers.earliest()
+		if when > h.opts.Horizon {
+			h.stop(Horizon)
+			h.stall.Next = when
+			h.now = h.opts.Horizon
+			return nil, false
+		}
 		h.now = when
+		h.poll()
 	}
+}
+
+// somethingDue reports whether a poll now would find work.
+func (h *Hub) somethingDue() bool {
+	return h.io.len() > 0 || (h.timers.len() > 0 && h.timers.earliest() <= h.now)
+}
+
+// poll moves the due timers and the I/O wake-ups into this iteration's batches.
+func (h *Hub) poll() {
 	h.expire()
-	return h.expired.pop(), true
+	h.io, h.ioBatch = h.ioBatch, h.io
 }
 
 // expire moves every timer due at the current time to the expired queue.

@@ -374,3 +374,25 @@ func TestRandomTimersMatchSortedOrder(t *testing.T) {
 		t.Fatal("extra task")
 	}
 }
+
+// TestIterationOrder: callbacks first, then due timers, then I/O wake-ups,
+// even when the I/O wake-up happened before the callback was queued.
+func TestIterationOrder(t *testing.T) {
+	h := New(Options{})
+	sock := NewWaitQueue(WaitIO)
+	ev := NewWaitQueue(WaitSync)
+	h.Wait(sock, "reader")
+	h.Wait(ev, "event-waiter")
+	must(h.AddTimer(0, "timer"))
+	h.Schedule("sender")
+	got := drain(h, func(tk Task) {
+		if tk == "sender" {
+			h.WakeAll(sock)       // data arrives for reader
+			h.Schedule("spawned") // then a spawn
+			h.WakeAll(ev)         // then Event.set
+		}
+	})
+	if got != "sender@0 spawned@0 event-waiter@0 timer@0 reader@0" {
+		t.Fatal(got)
+	}
+}

@@ -14,7 +14,9 @@ const (
 	numKinds
 )
 
-// WaitQueue is a FIFO of waiting tasks. Make one with NewWaitQueue, or use the
+// WaitQueue is a FIFO of waiting tasks. Waking a WaitIO queue queues its
+// tasks for the loop's next poll (after the run callbacks pending then, after
+// the timers due then); waking the other kinds queues them as run callbacks. Make one with NewWaitQueue, or use the
 // zero value, which is of kind WaitSync.
 type WaitQueue struct {
 	Kind  WaitKind
@@ -105,6 +107,17 @@ func (w Waiter) Cancel() bool {
 	return true
 }
 
+// wake queues a woken task: I/O waiters are seen at the next poll, the others
+// run as callbacks (gevent's Event.set and Queue.put notify through
+// loop.run_callback).
+func (h *Hub) wake(q *WaitQueue, t Task) {
+	if q.Kind == WaitIO {
+		h.io.push(t)
+	} else {
+		h.ready.push(t)
+	}
+}
+
 // WakeOne schedules the first task waiting in q; it reports whether there was one.
 func (h *Hub) WakeOne(q *WaitQueue) bool {
 	for q.head < len(q.items) {
@@ -112,7 +125,7 @@ func (h *Hub) WakeOne(q *WaitQueue) bool {
 		q.items[q.head] = waitRef{}
 		q.head++
 		if h.waiters.slots[r.slot].gen == r.gen {
-			h.Schedule(h.releaseWaiter(r.slot))
+			h.wake(q, h.releaseWaiter(r.slot))
 			q.compact()
 			return true
 		}
@@ -128,7 +141,7 @@ func (h *Hub) WakeAll(q *WaitQueue) int {
 		r := q.items[q.head]
 		q.head++
 		if h.waiters.slots[r.slot].gen == r.gen {
-			h.Schedule(h.releaseWaiter(r.slot))
+			h.wake(q, h.releaseWaiter(r.slot))
 			n++
 		}
 	}
