@@ -263,7 +263,17 @@ func (h *Hub) poll() {
 // expire moves every timer due at the current time to the expired queue.
 func (h *Hub) expire() {
 	for h.timers.len() > 0 && h.timers.earliest() <= h.now {
-		h.expired.push(h.timers.popEarliest())
+		sl := &h.timers.slots[h.timers.heap[0]]
+		linked, ws, wg := sl.linked, sl.wslot, sl.wgen
+		t := h.timers.popEarliest()
+		if linked {
+			// A wait's timeout: it wakes the task only if the wait is still on.
+			if h.waiters.slots[ws].gen != wg {
+				continue
+			}
+			h.releaseWaiter(ws)
+		}
+		h.expired.push(t)
 	}
 }
 

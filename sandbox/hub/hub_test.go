@@ -396,3 +396,41 @@ func TestIterationOrder(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+// TestWaitUntil: a wait with a timeout wakes its task exactly once.
+func TestWaitUntil(t *testing.T) {
+	h := New(Options{})
+	q := NewWaitQueue(WaitIO)
+	// Woken before the deadline: the timeout is cancelled.
+	w, err := h.WaitUntil(q, "recv", 1e9)
+	if err != nil || h.Timers() != 1 {
+		t.Fatal(err)
+	}
+	h.WakeAll(q)
+	if got := drain(h, nil); got != "recv@0" || h.Timers() != 0 || w.Pending() {
+		t.Fatal(got, h.Timers())
+	}
+	// The deadline first: the wait is withdrawn, a later wake finds nobody.
+	w, _ = h.WaitUntil(q, "recv-timeout", 2e9)
+	must(h.AddTimer(2e9, "same-deadline-after"))
+	got := drain(h, func(Task) {
+		if h.WakeAll(q) != 0 {
+			t.Error("woken twice")
+		}
+	})
+	if got != "recv-timeout@2000 same-deadline-after@2000" || w.Pending() || q.Len() != 0 {
+		t.Fatal(got)
+	}
+	// Both in the same iteration: the timer fires first and the wake is void.
+	h.WaitUntil(q, "both", 3e9)
+	must(h.AddTimer(3e9, Func(func() { h.WakeAll(q) })))
+	if got := drain(h, nil); got != "both@3000" {
+		t.Fatal(got)
+	}
+	// Cancelling the wait cancels its timeout.
+	w, _ = h.WaitUntil(q, "cancelled", 4e9)
+	w.Cancel()
+	if h.Timers() != 0 || h.Waiting(WaitIO) != 0 {
+		t.Fatal(h.Timers())
+	}
+}

@@ -25,6 +25,10 @@ type timerSlot struct {
 	pos  int32 // index in heap, -1 when free
 	gen  uint32
 	ref  bool
+	// A timeout of a wait (WaitUntil): the waiter it ends.
+	linked bool
+	wslot  int32
+	wgen   uint32
 }
 
 type timerHeap struct {
@@ -118,7 +122,7 @@ func (th *timerHeap) remove(i int) Task {
 	if sl.ref {
 		th.refs--
 	}
-	sl.task, sl.pos = nil, -1
+	sl.task, sl.pos, sl.linked = nil, -1, false
 	sl.gen++
 	th.free = append(th.free, s)
 	return t

@@ -37,9 +37,10 @@ type waitRef struct {
 }
 
 type waitSlot struct {
-	task Task
-	gen  uint32
-	q    *WaitQueue
+	task  Task
+	gen   uint32
+	q     *WaitQueue
+	timer Timer // WaitUntil's timeout, cancelled when the wait ends
 }
 
 type waiterSlab struct {
@@ -86,10 +87,29 @@ func (h *Hub) releaseWaiter(s int32) Task {
 	t := sl.task
 	h.nWait[sl.q.Kind]--
 	sl.q.live--
-	sl.task, sl.q = nil, nil
+	tm := sl.timer
+	sl.task, sl.q, sl.timer = nil, nil, Timer{}
 	sl.gen++
+	tm.Cancel()
 	h.waiters.free = append(h.waiters.free, s)
 	return t
+}
+
+// WaitUntil is Wait with a timeout: t is scheduled once, by the first of a
+// Wake reaching it or the deadline (then as a timer, in deadline order); the
+// other is cancelled, so t never wakes twice. After t runs, the caller tells a
+// timeout by retrying its operation and finding Now() >= deadline. The
+// timeout counts as a timer (ErrTooManyTimers).
+func (h *Hub) WaitUntil(q *WaitQueue, t Task, deadline int64) (Waiter, error) {
+	if h.timers.len() >= h.opts.MaxTimers {
+		return Waiter{}, ErrTooManyTimers
+	}
+	w := h.Wait(q, t)
+	tm, _ := h.addTimer(deadline, t, true)
+	tsl := &h.timers.slots[tm.slot]
+	tsl.linked, tsl.wslot, tsl.wgen = true, w.slot, w.gen
+	h.waiters.slots[w.slot].timer = tm
+	return w, nil
 }
 
 // Pending reports whether the registration is still waiting.

@@ -56,10 +56,12 @@
 //		if err != vnet.ErrWouldBlock {
 //			return n, err
 //		}
-//		w := s.WaitRead(g)          // g: the waiting greenlet (a hub.Task)
-//		// with a timeout: tm, _ := h.AddTimer(deadline, g)
-//		switch to the hub; when g runs again: w.Cancel(); tm.Cancel()
-//		if the deadline passed: return vnet.ErrTimeout
+//		if hasTimeout && h.Now() >= deadline {
+//			return 0, vnet.ErrTimeout
+//		}
+//		s.WaitRead(g)                  // g: the waiting greenlet (a hub.Task)
+//		// or, with a timeout: h.WaitUntil(s.ReadQueue(), g, deadline)
+//		switch to the hub; g runs again when woken (once), then loop
 //	}
 //
 // A gevent (or monkey-patched) socket switches to the hub, so other greenlets

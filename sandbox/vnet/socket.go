@@ -502,6 +502,12 @@ func (s *Socket) Writable() bool {
 // Wake-ups can be spurious: retry the operation.
 func (s *Socket) WaitRead(t hub.Task) hub.Waiter { return s.net.hub.Wait(&s.readQ, t) }
 
+// ReadQueue and WriteQueue are the socket's wait queues, for hub.WaitUntil.
+func (s *Socket) ReadQueue() *hub.WaitQueue { return &s.readQ }
+
+// WriteQueue is the queue WaitWrite registers in.
+func (s *Socket) WriteQueue() *hub.WaitQueue { return &s.writeQ }
+
 // WaitWrite registers t to be scheduled when the socket may have become
 // writable (buffer space, reset, room in a listener's accept queue, close).
 func (s *Socket) WaitWrite(t hub.Task) hub.Waiter { return s.net.hub.Wait(&s.writeQ, t) }
