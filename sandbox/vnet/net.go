@@ -59,7 +59,8 @@ type Network struct {
 
 	hosts    []*siteHost // the simulated internet, in table order
 	hostByIP map[string]*siteHost
-	sockets  int64 // sockets ever created, for ids
+	sockets  int64     // sockets ever created, for ids
+	all      []*Socket // sockets handed out, in creation order (see CloseProgram)
 }
 
 // New returns a network on the given hub.

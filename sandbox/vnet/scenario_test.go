@@ -23,7 +23,6 @@ type gl struct {
 	name    string
 	program int
 	run     chan struct{}
-	sockets []*Socket
 	patched bool // gevent socket (cooperative) or a blocking one
 }
 
@@ -81,7 +80,7 @@ func (g *gl) socket() *Socket {
 	if err != nil {
 		panic(err)
 	}
-	g.sockets = append(g.sockets, s)
+	s.Program = g.program
 	return s
 }
 
@@ -131,11 +130,7 @@ func (g *gl) sendall(s *Socket, data []byte) error {
 }
 
 // exit closes the program's sockets, as the OS does when a process ends.
-func (g *gl) exit() {
-	for _, s := range g.sockets {
-		s.Close()
-	}
-}
+func (g *gl) exit() { g.w.n.CloseProgram(g.program) }
 
 // TestSeedEchoServer plays s003_06_socket_server.py (gevent, patched) with the
 // input client s003_07 (plain blocking sockets) whose stdin holds two lines.

@@ -41,6 +41,10 @@ type Socket struct {
 
 	readQ, writeQ hub.WaitQueue
 
+	// Program is the index of the program that owns the socket (set by the
+	// caller; accepted sockets inherit their listener's), for CloseProgram.
+	Program int
+
 	// Go-side handlers (simulated servers), run as hub Funcs.
 	onRead, onWrite      func()
 	readQueued, wrQueued bool
@@ -57,7 +61,27 @@ func (n *Network) Socket() (*Socket, error) {
 	s := n.newSocket()
 	s.counted = true
 	n.open++
+	n.all = append(n.all, s)
 	return s, nil
+}
+
+// CloseProgram closes every open socket of a program, in creation order, as
+// the OS does when a process exits (the peers read end of stream, or a reset
+// when unread data was left).
+func (n *Network) CloseProgram(program int) {
+	live := n.all[:0]
+	for _, s := range n.all {
+		if s.state != stateClosed && s.Program == program {
+			s.Close()
+		}
+		if s.state != stateClosed {
+			live = append(live, s)
+		}
+	}
+	for i := len(live); i < len(n.all); i++ {
+		n.all[i] = nil
+	}
+	n.all = live
 }
 
 func (n *Network) newSocket() *Socket {
@@ -76,6 +100,7 @@ func (n *Network) SocketPair() (*Socket, *Socket, error) {
 	a, b := n.newSocket(), n.newSocket()
 	a.counted, b.counted = true, true
 	n.open += 2
+	n.all = append(n.all, a, b)
 	a.state, b.state = stateConnected, stateConnected
 	a.peer, b.peer = b, a
 	return a, b, nil
@@ -185,7 +210,9 @@ func (s *Socket) Accept() (*Socket, Addr, error) {
 	s.pending[0] = nil
 	s.pending = s.pending[1:]
 	c.counted = true
+	c.Program = s.Program
 	s.net.open++
+	s.net.all = append(s.net.all, c)
 	s.wakeConnectors()
 	return c, c.remote, nil
 }
