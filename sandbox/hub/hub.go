@@ -170,6 +170,13 @@ func (h *Hub) Schedule(t Task) {
 	h.ready.push(t)
 }
 
+// ScheduleIO queues t for the loop's next poll, as an I/O watcher that is
+// ready at once: after the pending run callbacks and the timers due now. A
+// gevent socket's connect uses it: on Linux a non-blocking connect returns
+// EINPROGRESS even on loopback (and even when refused), so the greenlet
+// always waits one poll before learning the result.
+func (h *Hub) ScheduleIO(t Task) { h.io.push(t) }
+
 // Ready is the number of tasks queued to run without the clock moving.
 func (h *Hub) Ready() int { return h.ready.len() + h.expired.len() + h.io.len() + h.ioBatch.len() }
 

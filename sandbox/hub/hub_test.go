@@ -434,3 +434,13 @@ func TestWaitUntil(t *testing.T) {
 		t.Fatal(h.Timers())
 	}
 }
+
+func TestScheduleIO(t *testing.T) {
+	h := New(Options{})
+	h.ScheduleIO("connecting")
+	h.Schedule("callback")
+	must(h.AddTimer(0, "timer"))
+	if got := drain(h, nil); got != "callback@0 timer@0 connecting@0" {
+		t.Fatal(got)
+	}
+}
