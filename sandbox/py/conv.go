@@ -352,7 +352,7 @@ func (th *Thread) repr(v Value) (string, error) {
 	case *Generator:
 		return th.genRepr(v), nil
 	case *Object:
-		if m := v.Class.lookup("__repr__"); m != nil {
+		if m := v.Class.lookup("__repr__"); m != nil && th.env != nil {
 			r, err := th.callValue(m, []Value{v}, nil)
 			if err != nil {
 				return "", err
@@ -431,7 +431,7 @@ func (th *Thread) str(v Value) (string, error) {
 	case string:
 		return v, nil
 	case *Object:
-		if m := v.Class.lookup("__str__"); m != nil {
+		if m := v.Class.lookup("__str__"); m != nil && th.env != nil {
 			r, err := th.callValue(m, []Value{v}, nil)
 			if err != nil {
 				return "", err

@@ -149,6 +149,11 @@ const maxNative = 200
 
 // slowPath refills the step counter and checks the limits.
 func (th *Thread) slowPath() error {
+	if th.env == nil {
+		// a detached thread (Repr of a plain value): nothing to limit
+		th.steps = stepQuantum
+		return nil
+	}
 	th.used += stepQuantum - th.steps
 	if th.env.MaxSteps > 0 && th.used >= th.env.MaxSteps {
 		return &haltError{Kind: "limit", Reason: "more than " + humanCount(th.env.MaxSteps) + " steps: is there an endless loop?"}

@@ -151,7 +151,9 @@ func (th *Thread) yieldTo(fr *Frame, v Value) *Frame {
 	for {
 		caller, mode, g := fr.back, fr.mode, fr.gen
 		th.suspend(fr)
-		th.traceSwitch(g.id, th.coroID(caller), "yield", "yield "+shortRepr(v))
+		if th.env.Trace != nil {
+			th.traceSwitch(g.id, th.coroID(caller), "yield", "yield "+shortRepr(v))
+		}
 		switch mode {
 		case modeDelegate:
 			// the delegating generator yields the same value to its own caller

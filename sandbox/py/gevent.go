@@ -16,6 +16,7 @@ import (
 // wakeTask is what the hub runs: switch to g with a value, or raise exc in it.
 type wakeTask struct {
 	g      *Greenlet
+	gen    int // g.resumes when the wake-up was arranged
 	value  Value
 	exc    *Object
 	reason string
@@ -40,11 +41,15 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 			if main == nil || main.state == glDead {
 				return &haltError{Kind: "idle", Reason: "nothing can run any more"}
 			}
+			if main.idleWait {
+				main.idleWait = false
+				return th.enterGreenlet(main, nil, nil, None, nil, "idle", "")
+			}
 			le := newExc(LoopExit, "This operation would block forever", th.glObject(th.hubG))
 			return th.enterGreenlet(main, nil, nil, nil, le, "blocked", "LoopExit")
 		}
 		w, isWake := task.(*wakeTask)
-		if !isWake || w.g.state == glDead {
+		if !isWake || w.g.state == glDead || w.gen != w.g.resumes {
 			continue
 		}
 		return th.enterGreenlet(w.g, nil, nil, w.value, w.exc, w.reason, "")
@@ -118,7 +123,7 @@ func makeGeventNative(th *Thread) *Module {
 		th.theHub()
 		cur := th.curGreenlet()
 		ns, yield := hub.GeventSleep(secs)
-		task := &wakeTask{g: cur, value: None, reason: "timer"}
+		task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: "timer"}
 		if yield {
 			th.sched.Schedule(task)
 		} else {
@@ -146,7 +151,7 @@ func makeGeventNative(th *Thread) *Module {
 		if len(a) > 1 {
 			v = a[1]
 		}
-		th.sched.Schedule(&wakeTask{g: g, value: v, reason: "wake"})
+		th.sched.Schedule(&wakeTask{g: g, gen: g.resumes, value: v, reason: "wake"})
 		return None, nil
 	})
 	// throw_soon(greenlet, exc): raise exc in greenlet at the end of this loop turn.
@@ -157,7 +162,7 @@ func makeGeventNative(th *Thread) *Module {
 			return nil, err
 		}
 		th.theHub()
-		th.sched.Schedule(&wakeTask{g: g, exc: exc, reason: "killed"})
+		th.sched.Schedule(&wakeTask{g: g, gen: g.resumes, exc: exc, reason: "killed"})
 		return None, nil
 	})
 	// wait(reason): park the current greenlet until something schedules it;
@@ -182,7 +187,7 @@ func makeGeventNative(th *Thread) *Module {
 		secs, _ := toFloat(a[0])
 		g := glOf(a[1])
 		th.theHub()
-		task := &wakeTask{g: g, value: a[2], reason: "timer"}
+		task := &wakeTask{g: g, gen: g.resumes, value: a[2], reason: "timer"}
 		if t, ok := kw.Get("throw"); ok && truthy(t) {
 			exc, err := th.makeException(a[2])
 			if err != nil {
@@ -199,6 +204,24 @@ func makeGeventNative(th *Thread) *Module {
 			return nil, &haltError{Kind: "limit", Reason: "more than 10,000 timers are pending"}
 		}
 		return &Object{Class: timerClass, Dict: NewDict(), Native: t}, nil
+	})
+	// wait_idle(): park until nothing else can run (gevent.wait() without arguments).
+	m.Def("wait_idle", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		caller, err := th.needInline("gevent.wait()")
+		if err != nil {
+			return nil, err
+		}
+		th.theHub()
+		cur := th.curGreenlet()
+		if !cur.isMain {
+			return nil, th.newErr(RuntimeError, "gevent.wait() without objects can only be called from the main greenlet here")
+		}
+		cur.idleWait = true
+		return suspended, th.parkInHub(caller, "wait")
+	})
+	m.Def("write_stderr", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		s, _ := a[0].(string)
+		return None, th.write("stderr", s)
 	})
 	m.Def("print_exception", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		exc, ok := a[0].(*Object)

@@ -25,8 +25,12 @@ type Greenlet struct {
 	id     int
 	isHub  bool
 	isMain bool
-	// args and kw start an unstarted greenlet.
-	name string
+	name   string
+	// resumes counts how often the greenlet was switched into; a wake-up
+	// made before the latest resume is stale and skipped.
+	resumes int
+	// idleWait: woken (instead of getting LoopExit) when the loop runs dry.
+	idleWait bool
 }
 
 // GreenletClass is greenlet.greenlet.
@@ -149,6 +153,9 @@ func init() {
 		return g.state == glActive, nil
 	})
 	GreenletClass.Dict.SetStr("gr_frame", None)
+	GreenletClass.Dict.SetStr("getcurrent", &StaticMethod{Func: &Builtin{Name: "getcurrent", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		return th.getcurrent(), nil
+	}}})
 }
 
 // glOf returns the greenlet state behind a Python greenlet object.
@@ -221,11 +228,14 @@ func (th *Thread) switchCall(target *Greenlet, args []Value, kw *Kwargs, exc *Ob
 	}
 	cur.top = caller
 	cur.depth = th.depth
-	label := "switch()"
-	if exc != nil {
-		label = "throw(" + exc.Class.Name + ")"
-	} else if len(args) > 0 {
-		label = "switch(" + shortRepr(value) + ")"
+	label := ""
+	if th.env.Trace != nil {
+		label = "switch()"
+		if exc != nil {
+			label = "throw(" + exc.Class.Name + ")"
+		} else if len(args) > 0 {
+			label = "switch(" + shortRepr(value) + ")"
+		}
 	}
 	return suspended, th.enterGreenlet(target, args, kw, value, exc, "switch", label)
 }
@@ -272,6 +282,7 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 	}
 	th.traceSwitch(from.id, target.id, reason, label)
 	th.curG = target
+	target.resumes++
 	if target.state == glUnstarted {
 		target.state = glActive
 		if exc != nil {
@@ -335,7 +346,11 @@ func (th *Thread) finishGreenlet(g *Greenlet, v Value) error {
 	if p == nil {
 		return &haltError{Kind: "internal", Reason: "internal error: a greenlet without a living parent finished"}
 	}
-	return th.enterGreenlet(p, []Value{v}, nil, v, nil, "finished", "return "+shortRepr(v))
+	label := ""
+	if th.env.Trace != nil {
+		label = "return " + shortRepr(v)
+	}
+	return th.enterGreenlet(p, []Value{v}, nil, v, nil, "finished", label)
 }
 
 // failGreenlet raises a dead greenlet's exception in its parent.

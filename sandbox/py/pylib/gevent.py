@@ -1,0 +1,459 @@
+# gevent: cooperative greenlets on the sandbox's virtual clock.
+# Like the real gevent, this is Python on top of greenlet and a hub; the hub
+# and its timers are native (_gevent), time is virtual, and the behaviour
+# (order of wake-ups, error reports) follows gevent 22.10.
+import _gevent
+from greenlet import greenlet, GreenletExit
+from _gevent import getcurrent, get_hub, LoopExit
+
+__version__ = '22.10.2'
+
+
+def sleep(seconds=0, ref=True):
+    _gevent.sleep(seconds)
+
+
+def idle(priority=0):
+    _gevent.sleep(0)
+
+
+class Timeout(BaseException):
+    def __init__(self, seconds=None, exception=None, ref=True, priority=-1):
+        BaseException.__init__(self)
+        self.seconds = seconds
+        self.exception = exception
+        self.timer = None
+
+    @property
+    def pending(self):
+        return self.timer is not None
+
+    def start(self):
+        if self.pending:
+            raise AssertionError('%r is already started; to restart it, cancel it first' % self)
+        if self.seconds is None:
+            return
+        if self.exception is None or self.exception is False or isinstance(self.exception, str):
+            throws = self
+        else:
+            throws = self.exception
+        self.timer = _gevent.timer(self.seconds, getcurrent(), throws, throw=True)
+
+    @classmethod
+    def start_new(cls, timeout=None, exception=None, ref=True):
+        if isinstance(timeout, Timeout):
+            if not timeout.pending:
+                timeout.start()
+            return timeout
+        t = cls(timeout, exception)
+        t.start()
+        return t
+
+    def cancel(self):
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+
+    def close(self):
+        self.cancel()
+
+    def __enter__(self):
+        if not self.pending:
+            self.start()
+        return self
+
+    def __exit__(self, typ, value, tb):
+        self.cancel()
+        if value is self and self.exception is False:
+            return True
+
+    def __repr__(self):
+        classname = type(self).__name__
+        if self.pending:
+            pending = ' pending'
+        else:
+            pending = ''
+        if self.exception is None:
+            exception = ''
+        else:
+            exception = ' exception=%r' % (self.exception,)
+        return '<%s at %s seconds=%s%s%s>' % (classname, hex(id(self)), self.seconds, exception, pending)
+
+    def __str__(self):
+        if self.seconds is None:
+            return ''
+        suffix = '' if self.seconds == 1 else 's'
+        if self.exception is None:
+            return '%s second%s' % (self.seconds, suffix)
+        if self.exception is False:
+            return '%s second%s (silent)' % (self.seconds, suffix)
+        return '%s second%s: %s' % (self.seconds, suffix, self.exception)
+
+
+def with_timeout(seconds, function, *args, **kwds):
+    timeout_value = kwds.pop("timeout_value", _NONE)
+    timeout = Timeout.start_new(seconds)
+    try:
+        try:
+            return function(*args, **kwds)
+        except Timeout as ex:
+            if ex is timeout and timeout_value is not _NONE:
+                return timeout_value
+            raise
+    finally:
+        timeout.cancel()
+
+
+class _NoneType:
+    def __repr__(self):
+        return '<default value>'
+
+
+_NONE = _NoneType()
+_TIMED_OUT = object()
+
+
+class _Waiter:
+    # collects values for one greenlet; it is woken only while it waits here
+    def __init__(self):
+        self.greenlet = None
+        self.values = []
+
+    def switch(self, value):
+        self.values.append(value)
+        if self.greenlet is not None:
+            _gevent.schedule(self.greenlet, None)
+            self.greenlet = None
+
+    def get(self, reason="wait"):
+        while not self.values:
+            self.greenlet = getcurrent()
+            _gevent.wait(reason)
+        return self.values.pop(0)
+
+
+def _funcname(func):
+    name = getattr(func, '__name__', None)
+    if name is None:
+        return repr(func)
+    return name
+
+
+class Greenlet(greenlet):
+    _counter = 0
+
+    def __init__(self, run=None, *args, **kwargs):
+        greenlet.__init__(self, None, get_hub())
+        if run is not None:
+            self._run = run
+        if not callable(self._run):
+            raise TypeError("The run argument or self._run must be callable")
+        self.args = args
+        self.kwargs = kwargs
+        self.value = None
+        self._exception = _NONE
+        self._links = []
+        self._start_timer = None
+        self._started = False
+        self._notifier = None
+        Greenlet._counter += 1
+        self._name = None
+        self._number = Greenlet._counter
+
+    @property
+    def name(self):
+        if self._name is None:
+            self._name = 'Greenlet-%d' % (self._number - 1,)
+        return self._name
+
+    @name.setter
+    def name(self, value):
+        self._name = value
+
+    def _run(self):
+        return None
+
+    @property
+    def exception(self):
+        if self._exception is _NONE:
+            return None
+        return self._exception
+
+    @property
+    def started(self):
+        return self._started or bool(self)
+
+    def ready(self):
+        return self.dead or self._exception is not _NONE
+
+    def successful(self):
+        return self._exception is None
+
+    def __bool__(self):
+        return self._started and not self.dead and self._exception is _NONE
+
+    def _formatinfo(self):
+        args = ''
+        if self.args:
+            args = ', '.join(repr(x) for x in self.args)
+        if self.kwargs:
+            if args:
+                args += ', '
+            args += ', '.join('%s=%r' % item for item in self.kwargs.items())
+        return '%s(%s)' % (_funcname(self.__dict__.get('_run', self._run)), args)
+
+    def __repr__(self):
+        classname = type(self).__name__
+        return '<%s at %s: %s>' % (classname, hex(id(self)), self._formatinfo())
+
+    __str__ = __repr__
+
+    def start(self):
+        if not self._started and self._start_timer is None and not self.dead:
+            self._started = True
+            _gevent.trace_spawn(self, _funcname(self.__dict__.get('_run', self._run)))
+            _gevent.schedule(self)
+
+    def start_later(self, seconds):
+        if not self._started and self._start_timer is None:
+            self._started = True
+            _gevent.trace_spawn(self, _funcname(self.__dict__.get('_run', self._run)))
+            self._start_timer = _gevent.timer(seconds, self, None)
+
+    @classmethod
+    def spawn(cls, *args, **kwargs):
+        g = cls(*args, **kwargs)
+        g.start()
+        return g
+
+    @classmethod
+    def spawn_later(cls, seconds, *args, **kwargs):
+        g = cls(*args, **kwargs)
+        g.start_later(seconds)
+        return g
+
+    def run(self):
+        try:
+            result = self._run(*self.args, **self.kwargs)
+        except BaseException as e:
+            self._report_error(e)
+            return
+        self._report_result(result)
+
+    def _report_result(self, result):
+        self._exception = None
+        self.value = result
+        self._schedule_links()
+
+    def _report_error(self, exc):
+        if isinstance(exc, GreenletExit):
+            self._report_result(exc)
+            return
+        self._exception = exc
+        self._schedule_links()
+        if not isinstance(exc, SystemExit):
+            _gevent.print_exception(exc)
+            _gevent.write_stderr('%s %r failed with %s\n\n' % (_gevent.timestamp(), self, type(exc).__name__))
+
+    def _schedule_links(self):
+        if self._links and self._notifier is None:
+            self._notifier = greenlet(self._notify_links, get_hub())
+            _gevent.schedule(self._notifier)
+
+    def _notify_links(self):
+        while self._links:
+            link = self._links.pop(0)
+            link(self)
+        self._notifier = None
+
+    def rawlink(self, callback):
+        if not callable(callback):
+            raise TypeError('Expected callable: %r' % (callback,))
+        self._links.append(callback)
+        if self.ready():
+            self._schedule_links()
+
+    def link(self, callback, SpawnedLink=None):
+        self.rawlink(callback)
+
+    def unlink(self, callback):
+        try:
+            self._links.remove(callback)
+        except ValueError:
+            pass
+
+    def unlink_all(self):
+        del self._links[:]
+
+    def link_value(self, callback, SpawnedLink=None):
+        def check(g):
+            if g.successful():
+                callback(g)
+        self.link(check)
+
+    def link_exception(self, callback, SpawnedLink=None):
+        def check(g):
+            if not g.successful():
+                callback(g)
+        self.link(check)
+
+    def join(self, timeout=None):
+        if self.ready():
+            return
+        waiter = _Waiter()
+        self.rawlink(waiter.switch)
+        timer = None
+        if timeout is not None:
+            timer = _gevent.timer(timeout, getcurrent(), None)
+        try:
+            if timer is None:
+                waiter.get("join")
+            else:
+                waiter.greenlet = getcurrent()
+                _gevent.wait("join")
+                waiter.greenlet = None
+        finally:
+            if timer is not None:
+                timer.cancel()
+            self.unlink(waiter.switch)
+
+    def get(self, block=True, timeout=None):
+        if self.ready():
+            if self.successful():
+                return self.value
+            raise self._exception
+        if not block:
+            raise Timeout()
+        self.join(timeout)
+        if self.ready():
+            if self.successful():
+                return self.value
+            raise self._exception
+        raise Timeout(timeout)
+
+    def kill(self, exception=GreenletExit, block=True, timeout=None):
+        if self._start_timer is not None:
+            self._start_timer.cancel()
+            self._start_timer = None
+        if not self.dead and not bool(self) and self._exception is _NONE:
+            if not self._started or not greenlet.__bool__(self):
+                # never ran: it dies at once with the exception as its result
+                self._started = True
+                if isinstance(exception, type):
+                    exception = exception()
+                greenlet.throw(self, GreenletExit) if False else None
+                self._exception = None
+                self.value = exception
+                self._kill_unstarted()
+                self._schedule_links()
+                return
+        if not self.dead:
+            _gevent.throw_soon(self, exception)
+            if block:
+                self.join(timeout)
+
+    def _kill_unstarted(self):
+        def nothing():
+            pass
+        self.run = nothing
+
+
+def spawn(run, *args, **kwargs):
+    return Greenlet.spawn(run, *args, **kwargs)
+
+
+def spawn_later(seconds, run, *args, **kwargs):
+    return Greenlet.spawn_later(seconds, run, *args, **kwargs)
+
+
+def spawn_raw(function, *args, **kwargs):
+    g = greenlet(function, get_hub())
+    _gevent.schedule(g, None) if not args and not kwargs else _gevent.schedule(greenlet(lambda: function(*args, **kwargs), get_hub()))
+    return g
+
+
+def iwait(objects, timeout=None, count=None):
+    objects = list(objects)
+    if count is None:
+        count = len(objects)
+    waiter = _Waiter()
+    for obj in objects:
+        obj.rawlink(waiter.switch)
+    timer = None
+    if timeout is not None:
+        timer = _gevent.timer(timeout, getcurrent(), None)
+    try:
+        for _ in range(count):
+            if timer is None:
+                item = waiter.get("join")
+            else:
+                if not waiter.values:
+                    waiter.greenlet = getcurrent()
+                    _gevent.wait("join")
+                    waiter.greenlet = None
+                if not waiter.values:
+                    return
+                item = waiter.values.pop(0)
+            yield item
+    finally:
+        if timer is not None:
+            timer.cancel()
+        for obj in objects:
+            obj.unlink(waiter.switch)
+
+
+def wait(objects=None, timeout=None, count=None):
+    if objects is None:
+        _gevent.wait_idle()
+        return True
+    done = []
+    for obj in iwait(objects, timeout, count):
+        done.append(obj)
+    return done
+
+
+def joinall(greenlets, timeout=None, raise_error=False, count=None):
+    greenlets = list(greenlets)
+    if not raise_error:
+        return wait(greenlets, timeout=timeout, count=count)
+    done = []
+    for obj in iwait(greenlets, timeout=timeout, count=count):
+        if getattr(obj, 'exception', None) is not None:
+            if hasattr(obj, '_raise_exception'):
+                obj._raise_exception()
+            raise obj.exception
+        done.append(obj)
+    return done
+
+
+def kill(greenlet, exception=GreenletExit):
+    if hasattr(greenlet, 'kill'):
+        greenlet.kill(exception=exception, block=False)
+    elif not greenlet.dead:
+        _gevent.throw_soon(greenlet, exception)
+
+
+def killall(greenlets, exception=GreenletExit, block=True, timeout=None):
+    greenlets = list(greenlets)
+    for g in greenlets:
+        if not g.dead:
+            g.kill(exception, block=False)
+    if block:
+        for g in greenlets:
+            g.join(timeout)
+
+
+def signal_handler(*args, **kwargs):
+    raise NotImplementedError("signals are not available in the sandbox")
+
+
+def reinit():
+    pass
+
+
+def getswitchinterval():
+    return 0.005
+
+
+def setswitchinterval(interval):
+    pass
