@@ -74,13 +74,15 @@ type Stall struct {
 	Next int64
 	// Held counts tasks held back by programs frozen in a system call.
 	Held int
+	// Horizon is Options.Horizon, for Message.
+	Horizon int64
 }
 
 // Message is a plain sentence for a learner, empty while running.
-func (s Stall) Message(h *Hub) string {
+func (s Stall) Message() string {
 	switch s.Reason {
 	case Horizon:
-		return fmt.Sprintf("Stopped: the program waited past %s of virtual time.", humanDuration(h.opts.Horizon))
+		return fmt.Sprintf("Stopped: the program waited past %s of virtual time.", humanDuration(s.Horizon))
 	case Idle:
 		if s.Sync+s.IO > 0 {
 			return "No program can make progress: every coroutine is waiting and nothing can wake it."
@@ -291,6 +293,7 @@ func (h *Hub) stop(r Reason) {
 	h.stall.Input = h.nWait[WaitInput]
 	h.stall.Timers = h.timers.len()
 	h.stall.Held = h.nHeld
+	h.stall.Horizon = h.opts.Horizon
 }
 
 // Stall reports why the last Next returned false.

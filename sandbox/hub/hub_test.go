@@ -132,7 +132,7 @@ func TestHorizon(t *testing.T) {
 	if st.Reason != Horizon || h.Now() != DefaultHorizon || st.Next != Forever {
 		t.Fatal(st, h.Now())
 	}
-	if msg := st.Message(h); msg != "Stopped: the program waited past 1 hour of virtual time." {
+	if msg := st.Message(); msg != "Stopped: the program waited past 1 hour of virtual time." {
 		t.Fatal(msg)
 	}
 	if h.Advance(1) {
@@ -165,8 +165,8 @@ func TestIdleWaitersAndInput(t *testing.T) {
 	if st := h.Stall(); st.Reason != Idle || st.Sync != 1 || st.IO != 1 {
 		t.Fatal(st)
 	}
-	if !strings.HasPrefix(h.Stall().Message(h), "No program can make progress") {
-		t.Fatal(h.Stall().Message(h))
+	if !strings.HasPrefix(h.Stall().Message(), "No program can make progress") {
+		t.Fatal(h.Stall().Message())
 	}
 }
 
