@@ -92,7 +92,12 @@ export class Example {
     this.pauseBtn = h("button", { class: "ex-pause", type: "button", onclick: () => this.togglePause() }, "❚❚ Pause");
     this.stepBtn = h("button", { class: "ex-step", type: "button", title: "Show the next event", onclick: () => this.player.step() }, "Step ▸|");
     this.scrub = h("input", { class: "ex-scrub", type: "range", min: 0, max: 1, step: "any", value: 0, "aria-label": "replay position in virtual time",
-      oninput: () => { this.player.setPaused(true); this.player.seek(parseFloat(this.scrub.value)); } });
+      oninput: () => {
+        this.player.setPaused(true);
+        const v = parseFloat(this.scrub.value);
+        // A run that takes no virtual time (generators, greenlets) is scrubbed event by event.
+        if (this.player.duration() === 0) this.player.seekEvent(Math.round(v) - 1); else this.player.seek(v);
+      } });
     this.clock = h("span", { class: "ex-clock", "aria-label": "virtual time against real time" }, "virtual 0 s");
     const playBar = h("div", { class: "ex-playbar", role: "toolbar", "aria-label": "Playback" },
       h("label", { class: "ex-speed-label" }, "speed ", this.speedSel), this.pauseBtn, this.stepBtn, this.scrub, this.clock);
@@ -265,8 +270,8 @@ export class Example {
     }
 
     const dur = this.player.duration();
-    this.scrub.max = String(Math.max(dur, 1));
-    this.scrub.value = String(vt);
+    if (dur === 0) { this.scrub.step = "1"; this.scrub.max = String(Math.max(evs.length, 1)); this.scrub.value = String(n); }
+    else { this.scrub.step = "any"; this.scrub.max = String(dur); this.scrub.value = String(vt); }
     const real = this.endMsg ? ` · real ${this.endMsg.wall_ms} ms` : "";
     this.clock.textContent = `virtual ${fmtDuration(vt)}${this.endMsg ? " of " + fmtDuration(dur) : ""}${real}`;
     this.timeline.cursor(n, vt);

@@ -74,7 +74,7 @@ let lastExample = null;
 export function noteActive(ex) { lastExample = ex; }
 
 function inEditable(t) {
-  return t && t.closest && t.closest("input, textarea, select, [contenteditable], .cm-editor, .tl-scroll, dialog, button");
+  return t && t.closest && t.closest("input, textarea, select, [contenteditable], .cm-editor, dialog[open]");
 }
 
 function onKey(e) {
@@ -91,9 +91,9 @@ function onKey(e) {
     go(e.key === "PageDown" ? "next" : "prev");
     return;
   }
-  if (editable) {
-    if (!(e.target.tagName === "BUTTON" && (e.key === "ArrowRight" || e.key === "ArrowLeft"))) return;
-  }
+  if (editable) return;
+  // A focused button or timeline keeps Space and its own arrow keys.
+  if (e.key === " " && e.target.closest && e.target.closest("button, [role=radio]")) return;
   switch (e.key) {
     case "ArrowRight": go("next"); break;
     case "ArrowLeft": go("prev"); break;
