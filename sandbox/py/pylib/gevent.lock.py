@@ -1,0 +1,125 @@
+# gevent.lock: semaphores and a reentrant lock for greenlets.
+import _gevent
+from _gevent import getcurrent
+from gevent import _Waiter
+
+
+class Semaphore:
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self.counter = value
+        self._waiters = []
+
+    def locked(self):
+        return self.counter <= 0
+
+    def ready(self):
+        return self.counter > 0
+
+    def release(self):
+        self.counter += 1
+        if self._waiters:
+            self._waiters.pop(0).switch(None)
+        return self.counter
+
+    def acquire(self, blocking=True, timeout=None):
+        while self.counter <= 0:
+            if not blocking:
+                return False
+            waiter = _Waiter()
+            self._waiters.append(waiter)
+            timer = None
+            if timeout is not None:
+                timer = _gevent.timer(timeout, getcurrent(), None)
+            try:
+                if timer is None:
+                    waiter.get("lock")
+                else:
+                    waiter.greenlet = getcurrent()
+                    _gevent.wait("lock")
+                    waiter.greenlet = None
+                    if not waiter.values:
+                        return False
+            finally:
+                if timer is not None:
+                    timer.cancel()
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+        self.counter -= 1
+        return True
+
+    def wait(self, timeout=None):
+        return self.counter
+
+    def __enter__(self):
+        self.acquire()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    def __repr__(self):
+        return '<%s at %s counter=%s _links[%s]>' % (type(self).__name__, hex(id(self)), self.counter, len(self._waiters))
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        Semaphore.__init__(self, value)
+        self._initial_value = value
+
+    def release(self):
+        if self.counter >= self._initial_value:
+            raise ValueError("Semaphore released too many times")
+        return Semaphore.release(self)
+
+
+class DummySemaphore:
+    def acquire(self, *args, **kwargs):
+        return True
+
+    def release(self):
+        pass
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, *args):
+        pass
+
+
+class RLock:
+    def __init__(self):
+        self._block = Semaphore(1)
+        self._owner = None
+        self._count = 0
+
+    def acquire(self, blocking=True, timeout=None):
+        me = getcurrent()
+        if self._owner is me:
+            self._count += 1
+            return True
+        rc = self._block.acquire(blocking, timeout)
+        if rc:
+            self._owner = me
+            self._count = 1
+        return rc
+
+    def release(self):
+        if self._owner is not getcurrent():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count -= 1
+        if not self._count:
+            self._owner = None
+            self._block.release()
+
+    def locked(self):
+        return self._block.locked()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+
+Lock = Semaphore

@@ -1,0 +1,184 @@
+# gevent.queue: queues whose get() and put() make the greenlet wait (not the program).
+import _gevent
+from _gevent import getcurrent
+from gevent import _Waiter
+from queue import Empty, Full
+import heapq as _heapq
+from collections import deque
+
+
+class Queue:
+    def __init__(self, maxsize=None, items=()):
+        if maxsize == 0:
+            maxsize = None
+        self._maxsize = maxsize
+        self.getters = []
+        self.putters = []
+        self._init(maxsize, items)
+
+    def _init(self, maxsize, items=()):
+        self.queue = deque(items)
+
+    def _get(self):
+        return self.queue.popleft()
+
+    def _peek(self):
+        return self.queue[0]
+
+    def _put(self, item):
+        self.queue.append(item)
+
+    @property
+    def maxsize(self):
+        return self._maxsize
+
+    def qsize(self):
+        return len(self.queue)
+
+    def __len__(self):
+        return self.qsize()
+
+    def __bool__(self):
+        return True
+
+    def empty(self):
+        return not self.qsize()
+
+    def full(self):
+        return self._maxsize is not None and self.qsize() >= self._maxsize
+
+    def _wait_for(self, waiters, timeout, reason):
+        waiter = _Waiter()
+        waiters.append(waiter)
+        timer = None
+        if timeout is not None:
+            timer = _gevent.timer(timeout, getcurrent(), None)
+        try:
+            if timer is None:
+                waiter.get(reason)
+                return True
+            waiter.greenlet = getcurrent()
+            _gevent.wait(reason)
+            waiter.greenlet = None
+            return bool(waiter.values)
+        finally:
+            if timer is not None:
+                timer.cancel()
+            if waiter in waiters:
+                waiters.remove(waiter)
+
+    def _wake_one(self, waiters):
+        if waiters:
+            waiters.pop(0).switch(None)
+
+    def put(self, item, block=True, timeout=None):
+        while self.full():
+            if not block:
+                raise Full
+            if not self._wait_for(self.putters, timeout, "queue"):
+                raise Full
+        self._put(item)
+        self._wake_one(self.getters)
+
+    def put_nowait(self, item):
+        self.put(item, False)
+
+    def get(self, block=True, timeout=None):
+        while self.empty():
+            if not block:
+                raise Empty
+            if not self._wait_for(self.getters, timeout, "queue"):
+                raise Empty
+        item = self._get()
+        self._wake_one(self.putters)
+        return item
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def peek(self, block=True, timeout=None):
+        while self.empty():
+            if not block:
+                raise Empty
+            if not self._wait_for(self.getters, timeout, "queue"):
+                raise Empty
+        return self._peek()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.get()
+
+    def __repr__(self):
+        return '<%s at %s maxsize=%r queue=%r>' % (type(self).__name__, hex(id(self)), self._maxsize, list(self.queue))
+
+
+SimpleQueue = Queue
+
+
+class UnboundQueue(Queue):
+    def __init__(self, maxsize=None, items=()):
+        Queue.__init__(self, None, items)
+
+
+class PriorityQueue(Queue):
+    def _init(self, maxsize, items=()):
+        self.queue = list(items)
+        _heapq.heapify(self.queue)
+
+    def _put(self, item):
+        _heapq.heappush(self.queue, item)
+
+    def _get(self):
+        return _heapq.heappop(self.queue)
+
+
+class LifoQueue(Queue):
+    def _init(self, maxsize, items=()):
+        self.queue = list(items)
+
+    def _get(self):
+        return self.queue.pop()
+
+    def _peek(self):
+        return self.queue[-1]
+
+
+class JoinableQueue(Queue):
+    def __init__(self, maxsize=None, items=(), unfinished_tasks=None):
+        Queue.__init__(self, maxsize, items)
+        self.unfinished_tasks = len(self.queue) if unfinished_tasks is None else unfinished_tasks
+        self._joiners = []
+
+    def _put(self, item):
+        Queue._put(self, item)
+        self.unfinished_tasks += 1
+
+    def task_done(self):
+        if self.unfinished_tasks <= 0:
+            raise ValueError('task_done() called too many times')
+        self.unfinished_tasks -= 1
+        if self.unfinished_tasks == 0:
+            joiners, self._joiners = self._joiners, []
+            for w in joiners:
+                w.switch(None)
+
+    def join(self, timeout=None):
+        if self.unfinished_tasks == 0:
+            return True
+        return self._wait_for(self._joiners, timeout, "queue")
+
+
+class Channel(Queue):
+    def __init__(self, maxsize=1):
+        Queue.__init__(self, None)
+
+    def put(self, item, block=True, timeout=None):
+        # hand over directly: wait until a getter takes it
+        self._put(item)
+        self._wake_one(self.getters)
+        while item in self.queue:
+            if not self._wait_for(self.putters, timeout, "queue"):
+                self.queue.remove(item)
+                raise Full

@@ -1,0 +1,1 @@
+from gevent import Timeout, with_timeout
