@@ -237,26 +237,27 @@ def client(word):
 gevent.joinall([gevent.spawn(client, "hello"), gevent.spawn(client, "world")])
 ` }], (() => {
   const r = new Rec();
-  r.prog = 0; r.spawn(1, "server.py", "program").spawn(2, "hub", "hub", 1).wait(1, "accept");
-  r.prog = 1; r.spawn(10, "client.py", "program").spawn(11, "hub", "hub", 10).spawn(12, "client(hello)", "gevent", 10, 10).spawn(13, "client(world)", "gevent", 10, 10);
-  r.wait(10, "join").sw(10, 11, "wait", "joinall()", 10);
-  r.sw(11, 12, "timer").wait(12, "socket").sw(12, 11, "io", "connect()", 5).sw(11, 13, "timer").wait(13, "socket").sw(13, 11, "io", "connect()", 5);
-  const handlers = [[20, 40001, "hello", 12], [21, 40002, "world", 13]];
+  // Coroutine ids are per program: each program's main is 1 and its hub 2.
+  r.prog = 0; r.spawn(1, "server.py", "program").spawn(2, "Hub", "hub", 1).wait(1, "accept").sw(1, 2, "wait", "serve_forever()", 12);
+  r.prog = 1; r.spawn(1, "client.py", "program").spawn(2, "Hub", "hub", 1).spawn(3, "client(hello)", "gevent", 1, 10).spawn(4, "client(world)", "gevent", 1, 10);
+  r.wait(1, "join").sw(1, 2, "wait", "joinall()", 10);
+  r.sw(2, 3, "timer").wait(3, "socket").sw(3, 2, "io", "connect()", 5).sw(2, 4, "timer").wait(4, "socket").sw(4, 2, "io", "connect()", 5);
+  const handlers = [[3, 40001, "hello", 3], [4, 40002, "world", 4]];
   r.at(0.001); r.prog = 0;
   for (const [g, port, word, cg] of handlers) {
     r.spawn(g, `handle(${port})`, "gevent", 1, 12).sw(2, g, "io").line(g, 4).out(g, `connection from client ${port}\n`, 4).wait(g, "socket").sw(g, 2, "io", "recv()", 6);
   }
   r.at(0.002);
   for (const [g, port, word, cg] of handlers) {
-    r.prog = 1; r.sw(11, cg, "io").wait(cg, "socket").sw(cg, 11, "io", "sendall()", 6);
+    r.prog = 1; r.sw(2, cg, "io").wait(cg, "socket").sw(cg, 2, "io", "sendall()", 6);
     r.prog = 0; r.sw(2, g, "io").wait(g, "socket").sw(g, 2, "io", "sendall()", 9);
   }
   r.at(0.003);
   for (const [g, port, word, cg] of handlers) {
-    r.prog = 1; r.sw(11, cg, "io").out(cg, `echoed: ${word}\n`, 7).exit(cg).sw(cg, 11, "finished");
+    r.prog = 1; r.sw(2, cg, "io").out(cg, `echoed: ${word}\n`, 7).exit(cg).sw(cg, 2, "finished");
     r.prog = 0; r.sw(2, g, "io").out(g, `client ${port} left\n`, 10).exit(g).sw(g, 2, "finished");
   }
-  r.prog = 1; r.sw(11, 10, "io", "joinall() returns").pexit(0);
+  r.prog = 1; r.sw(2, 1, "io", "joinall() returns").pexit(0);
   r.prog = 0; r.wait(1, "accept");
   return r.end("idle", { reason: "the server is still waiting for a connection, and no program can connect any more", exits: [-1, 0] });
 })());

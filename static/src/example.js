@@ -181,7 +181,11 @@ export class Example {
     this.status.textContent = "Running…";
     this.section.classList.add("ex-running");
     markProgress(lesson, "ran");
-    const handle = startRun({ files, lesson, example: this.name }, {
+    // Unchanged lesson code is named rather than sent, so the server may
+    // answer from its cache.
+    const edited = this.editors.some((e) => e.ed.text() !== e.file.source);
+    const request = lesson && !edited ? { lesson, example: this.name } : { files, lesson, example: this.name };
+    const handle = startRun(request, {
       onEvents: (evs) => { if (this.run === handle) { this.player.add(evs); this.timeline.dirty(); } },
       onEnd: (end) => {
         if (this.run !== handle) return;

@@ -44,13 +44,15 @@ export function model(events) {
   const lanes = new Map();
   const order = [];
   let at = { t: 0, k: 0 };
+  // Coroutine ids are unique within a program; several programs share a run.
   const lane = (g, program) => {
-    if (!lanes.has(g)) {
+    const key = (program || 0) + ":" + g;
+    if (!lanes.has(key)) {
       const l = { g, name: "g" + g, role: "", program: program || 0, segs: [], state: "ready", since: at, detail: "" };
-      lanes.set(g, l);
+      lanes.set(key, l);
       order.push(l);
     }
-    return lanes.get(g);
+    return lanes.get(key);
   };
   const setState = (l, state, pos, detail) => {
     if (l.state === state && l.detail === (detail || "")) return;
@@ -60,7 +62,7 @@ export function model(events) {
   const marks = []; // slotted events with their position
   const slotsAt = new Map();
   const lineOf = new Map(); // g -> last line seen
-  let running = null;
+  const runningIn = new Map(); // program -> the lane running there
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     let pos = null;
@@ -75,17 +77,17 @@ export function model(events) {
       case "spawn": {
         const l = lane(e.g, e.program);
         l.name = e.name || l.name; l.role = e.role || l.role; l.parent = e.parent;
-        if (e.role === "program" && !running) { setState(l, "running", at); running = l; }
+        if (e.role === "program" && !runningIn.has(l.program)) { setState(l, "running", at); runningIn.set(l.program, l); }
         mark.lane = l;
         break;
       }
       case "switch": {
-        const from = e.from ? lane(e.from, e.program) : running;
+        const from = e.from ? lane(e.from, e.program) : runningIn.get(e.program || 0);
         const to = lane(e.to, e.program);
         if (from && from.state === "running") setState(from, stateOf(e.reason), at);
         else if (from && (e.reason === "finished" || e.reason === "return")) setState(from, "finished", at);
         setState(to, "running", at);
-        running = to;
+        runningIn.set(e.program || 0, to);
         mark.from = from; mark.to = to; mark.lane = to;
         break;
       }
@@ -93,7 +95,7 @@ export function model(events) {
       case "wait": setState(lane(e.g, e.program), "waiting", at, e.reason || ""); break;
       case "input-wait": setState(lane(e.g, e.program), "waiting", at, "input"); mark.lane = lane(e.g, e.program); break;
       case "input": {
-        const l = [...lanes.values()].find((x) => x.state === "waiting" && x.detail === "input") || running;
+        const l = order.find((x) => x.program === (e.program || 0) && x.state === "waiting" && x.detail === "input") || runningIn.get(e.program || 0);
         if (l) setState(l, "running", at);
         mark.lane = l;
         break;
@@ -104,19 +106,21 @@ export function model(events) {
         break;
       }
       case "stdout": case "stderr": {
-        const l = e.g ? lane(e.g, e.program) : running;
+        const l = e.g ? lane(e.g, e.program) : runningIn.get(e.program || 0);
         if (l && l.state !== "running" && l.state !== "finished") setState(l, "running", at);
         mark.lane = l;
         break;
       }
-      case "line": lineOf.set(e.g, e.line); break;
+      case "line": lineOf.set((e.program || 0) + ":" + e.g, e.line); break;
     }
-    mark.line = e.line || lineOf.get(e.kind === "switch" ? e.to : e.g) || 0;
+    mark.line = e.line || lineOf.get((e.program || 0) + ":" + (e.kind === "switch" ? e.to : e.g)) || 0;
     if (pos) marks.push(mark);
   }
   for (const l of order) l.segs.push({ t0: l.since, state: l.state, detail: l.detail, open: true });
   // Segment j runs from its t0 to the next one's t0; the last stays open.
   for (const l of order) l.segs = l.segs.map((s, j, all) => ({ ...s, t1: j + 1 < all.length ? all[j + 1].t0 : null }));
+  // Each program's coroutines together, in the order they were created.
+  order.sort((a, b) => a.program - b.program);
   return { lanes: order.filter((l) => l.role !== "hub" || l.segs.some((s) => s.state === "running" && s.t1 !== null)), hub: order.find((l) => l.role === "hub"), marks, slotsAt };
 }
 

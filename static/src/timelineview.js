@@ -110,7 +110,8 @@ export class Timeline {
         d.className = "tl-label";
         d.innerHTML = `<span class="tl-name"></span> <span class="tl-role"></span>`;
         d.firstChild.textContent = l.name;
-        d.lastChild.textContent = roleWord(l.role);
+        const file = r.ex.files.length > 1 && r.ex.files[l.program] ? " · " + r.ex.files[l.program].name : "";
+        d.lastChild.textContent = l.role === "program" ? "" : roleWord(l.role) + file;
         d.title = `${l.name}${l.role ? " (" + l.role + ")" : ""}`;
         this.labels.append(d);
       }
