@@ -335,6 +335,7 @@ writeFileSync(new URL("index.html", import.meta.url), `<!doctype html>
 <meta name="run-socket" content="/ws">
 <meta name="run-fixtures" content="fixtures/">
 <title>Dev page · Coroutine Tour</title>
+<script src="../dist/theme.js"></script>
 <link rel="stylesheet" href="../dist/app.css">
 <script type="module" src="../dist/app.js"></script>
 </head>

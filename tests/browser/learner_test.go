@@ -39,6 +39,12 @@ func TestRunShowsLinesInOrder(t *testing.T) {
 	base := startSite(t)
 	ctx := newBrowser(t, desktop)
 	do(t, ctx, "run greenlets", chromedp.Navigate(base+"/dev/index.html"), runInstant("greenlets"))
+	// Nothing may be fetched from anywhere but our own server.
+	foreign := eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(e => e.name).filter(u => !u.startsWith(location.origin))`)
+	if len(foreign) > 0 {
+		t.Errorf("the page fetched from elsewhere: %q", foreign)
+	}
+	t.Logf("page usable (DOMContentLoaded) after %.0f ms", eval[float64](t, ctx, `performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`))
 	if out := eval[string](t, ctx, outputJS("greenlets")); out != "12\n56\n34\n78" {
 		t.Errorf("output = %q, want 12 56 34 78 on four lines", out)
 	}

@@ -1,0 +1,1 @@
+(()=>{try{let e=document.documentElement,t=JSON.parse(localStorage.getItem("tour.theme")||"null");t&&(e.dataset.theme=t);let a=JSON.parse(localStorage.getItem("tour.fontScale")||"null");a&&e.style.setProperty("--font-scale",a),(new URLSearchParams(location.search).has("presenter")||localStorage.getItem("tour.presenter"))&&e.classList.add("presenter")}catch{}})();
