@@ -340,14 +340,28 @@ writeFileSync(new URL("index.html", import.meta.url), `<!doctype html>
 <script type="module" src="../dist/app.js"></script>
 </head>
 <body data-page="lesson" data-lesson="dev" data-prev="course.html" data-next="course.html">
-<header><nav><a href="course.html">Course</a></nav></header>
-<main>
+<a class="skip-link" href="#main">Skip to the content</a>
+<header class="site-header">
+  <a class="site-title" href="course.html">Coroutine Tour</a>
+  <nav aria-label="Site"><a href="course.html">Course</a><span data-tour-settings></span></nav>
+</header>
+<main id="main">
+<div class="lesson-layout">
+<nav class="toc" aria-label="In this lesson">
+<p class="toc-title">Lesson 2 of 3</p>
+<ol>${examples.map((ex) => `<li><a href="#h-${ex.name}">${esc(titles[ex.name])}</a></li>`).join("")}</ol>
+</nav>
+<article class="lesson">
 <h1>Dev page: every example, replayed from fixtures</h1>
 <p>Each example below replays a hand-written event stream from <code>dev/fixtures/</code>.</p>
 <aside class="admonition note"><p class="admonition-title">Note</p><p>Virtual time: sleeping costs nothing real.</p></aside>
 <aside class="admonition teacher" data-teacher><p class="admonition-title">Teacher</p><p>Ask the class to predict the order before running.</p></aside>
 ${body}
+<nav class="pager" aria-label="Lessons"><a class="pager-prev" rel="prev" href="course.html">← Course</a><a class="pager-next" rel="next" href="course.html">Course →</a></nav>
+</article>
+</div>
 </main>
+<footer class="site-footer"><p>Dev page: runs are replayed from recorded event streams.</p></footer>
 </body>
 </html>
 `);
@@ -357,7 +371,7 @@ writeFileSync(new URL("course.html", import.meta.url), `<!doctype html>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Course · Coroutine Tour</title><link rel="stylesheet" href="../dist/app.css"><script type="module" src="../dist/app.js"></script></head>
 <body data-page="course" data-next="index.html">
-<header><nav><a href="index.html">Dev lesson</a></nav></header>
+<header class="site-header"><a class="site-title" href="course.html">Coroutine Tour</a><nav aria-label="Site"><a href="course.html">Course</a><span data-tour-settings></span></nav></header>
 <main><h1>Coroutine Tour</h1>
 <ol class="course">
 <li data-lesson="generators"><a href="index.html">Generators</a><p>yield hands control back.</p></li>
