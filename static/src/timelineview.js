@@ -56,6 +56,10 @@ export class Timeline {
       else if (e.key === "ArrowLeft") { p.setPaused(true); p.seekEvent(p.shown - 2); e.preventDefault(); e.stopPropagation(); }
     });
     document.addEventListener("tour:run-end", (e) => { if (e.detail.example === this.ex.compare) this.dirty(); });
+    // Type size, theme and window width change the drawing.
+    document.addEventListener("tour:restyle", () => this.dirty());
+    let width = 0;
+    window.addEventListener("resize", () => { if (window.innerWidth !== width) { width = window.innerWidth; this.dirty(); } });
   }
 
   /** dirty asks for a redraw on the next frame (new events arrived). */
@@ -87,8 +91,11 @@ export class Timeline {
     const ends = runs.map((r) => (r.end ? r.end.virtual_ns || 0 : r.events.length ? r.events[r.events.length - 1].t_ns : 0));
     // Fit the run to the width when squeezing a little is enough; longer
     // runs scroll sideways.
+    // The drawing scales with the page's type size (projector, A+/A−).
+    const zoom = Math.max(0.8, parseFloat(getComputedStyle(document.documentElement).fontSize) / 17);
+    this.zoom = zoom;
     let ax = axis(models, ends);
-    const avail = (this.scroll.clientWidth || 700) - 4;
+    const avail = ((this.scroll.clientWidth || 700) - 4) / zoom;
     if (ax.width > avail) ax = axis(models, ends, Math.max(0.55, avail / ax.width));
     this.ax = ax;
     drawAxis(svg, ax);
@@ -103,11 +110,14 @@ export class Timeline {
         const title = document.createElement("div");
         title.className = "tl-label tl-label-title";
         title.textContent = r.title;
+        title.style.height = 20 * zoom + "px";
+        if (i > 0) title.style.marginTop = 6 * zoom + "px";
         this.labels.append(title);
       }
       for (const l of models[i].lanes) {
         const d = document.createElement("div");
         d.className = "tl-label";
+        d.style.height = laneH * zoom + "px";
         d.innerHTML = `<span class="tl-name"></span> <span class="tl-role"></span>`;
         d.firstChild.textContent = l.name;
         const file = r.ex.files.length > 1 && r.ex.files[l.program] ? " · " + r.ex.files[l.program].name : "";
@@ -118,11 +128,12 @@ export class Timeline {
       if (r.ex === this.ex) this.own = { model: models[i] };
       y += res.height + 6;
     });
-    svg.setAttribute("width", ax.width);
-    svg.setAttribute("height", y + 4);
+    svg.setAttribute("viewBox", `0 0 ${ax.width} ${y + 4}`);
+    svg.setAttribute("width", ax.width * zoom);
+    svg.setAttribute("height", (y + 4) * zoom);
     const lanes = runs.reduce((n, r, i) => n + models[i].lanes.length, 0);
     svg.setAttribute("aria-label", `timeline of ${lanes} coroutines over ${fmtTime(Math.max(...ends))} of virtual time`);
-    this.labels.style.paddingTop = axisH + "px";
+    this.labels.style.paddingTop = axisH * zoom + "px";
     this.future = el("rect", { x: 0, y: axisH - 4, width: 0, height: y, class: "tl-future" }, svg);
     this.cursorLine = el("line", { x1: 0, x2: 0, y1: 0, y2: y + 4, class: "tl-cursor" }, svg);
     this.hoverLine = el("line", { x1: -10, x2: -10, y1: axisH, y2: y + 4, class: "tl-hover" }, svg);
@@ -150,12 +161,13 @@ export class Timeline {
     this.future.style.display = done ? "none" : "";
     // Keep the cursor in view while playing; never scroll a finished run.
     const sc = this.scroll;
-    if (!done && !p.paused && (x > sc.scrollLeft + sc.clientWidth - 40 || x < sc.scrollLeft)) sc.scrollLeft = Math.max(0, x - sc.clientWidth / 3);
+    const sx = x * (this.zoom || 1);
+    if (!done && !p.paused && (sx > sc.scrollLeft + sc.clientWidth - 40 || sx < sc.scrollLeft)) sc.scrollLeft = Math.max(0, sx - sc.clientWidth / 3);
   }
 
   hover(ev, click) {
     const r = this.svg.getBoundingClientRect();
-    const x = ev.clientX - r.left, y = ev.clientY - r.top;
+    const x = (ev.clientX - r.left) / this.zoom, y = (ev.clientY - r.top) / this.zoom;
     let best = null, bestD = 14;
     for (const t of this.targets) {
       const d = Math.abs(t.x - x);

@@ -12,6 +12,7 @@ export function applyTheme(theme, remember) {
   if (!themes.includes(theme)) theme = "auto";
   document.documentElement.dataset.theme = theme;
   if (remember) save("tour.theme", theme);
+  document.dispatchEvent(new Event("tour:restyle"));
   const sel = document.querySelector(".tour-theme");
   if (sel) sel.value = theme;
 }
@@ -21,6 +22,7 @@ export function applyFontScale(scale, remember) {
   scale = Math.min(2, Math.max(0.7, Math.round(scale * 10) / 10));
   document.documentElement.style.setProperty("--font-scale", scale);
   if (remember) save("tour.fontScale", scale);
+  document.dispatchEvent(new Event("tour:restyle"));
   return scale;
 }
 
