@@ -216,3 +216,20 @@ func TestProjectorTheme(t *testing.T) {
 		t.Errorf("after choosing projector and reloading: theme %q, font %.0f px; want projector and large type", theme, fontPx)
 	}
 }
+
+func TestShiftEnterRunsFromTheEditor(t *testing.T) {
+	base := startSite(t)
+	ctx := newBrowser(t, desktop)
+	do(t, ctx, "Shift+Enter in the editor",
+		chromedp.Navigate(base+"/dev/index.html"),
+		chromedp.Click(chromedp.CSS("#ex-greenlets .cm-content")),
+		chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierShift)),
+		chromedp.WaitVisible(chromedp.CSS(`#ex-greenlets[data-status="ok"] .ex-status`)),
+	)
+	if out := eval[string](t, ctx, outputJS("greenlets")); out != "12\n56\n34\n78" {
+		t.Errorf("output = %q after Shift+Enter", out)
+	}
+	if got := eval[string](t, ctx, `[...document.querySelectorAll("#ex-greenlets .cm-line")].map(l => l.textContent).join("\n")`); strings.Contains(got, "\n\n\n") {
+		t.Errorf("Shift+Enter also typed a newline into the code")
+	}
+}
