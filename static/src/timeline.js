@@ -65,6 +65,10 @@ export function model(events) {
   const runningIn = new Map(); // program -> the lane running there
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
+    // Negative ids are the engine's own helpers (library generators), and a
+    // switch to oneself changes nothing: neither belongs on the timeline.
+    if ((e.g || 0) < 0 || (e.from || 0) < 0 || (e.to || 0) < 0) continue;
+    if (e.kind === "switch" && e.from === e.to) continue;
     let pos = null;
     if (slotted.has(e.kind)) {
       const k = slotsAt.get(e.t_ns) || 0;
