@@ -1184,7 +1184,7 @@ func (th *Thread) write(stream, s string) error {
 	if err := th.charge(len(s) / 16); err != nil {
 		return err
 	}
-	return th.env.Write(stream, s)
+	return th.env.Write(stream, s, th.coroID(th.cur))
 }
 
 func builtinInput(th *Thread, args []Value, kw *Kwargs) (Value, error) {

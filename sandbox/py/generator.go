@@ -48,11 +48,19 @@ func (th *Thread) newGenerator(fr *Frame, fn *Function) *Generator {
 // coroID is the coroutine a frame belongs to, for trace events.
 func (th *Thread) coroID(fr *Frame) int {
 	for ; fr != nil; fr = fr.back {
-		if fr.gen != nil {
+		if fr.gen != nil && fr.gen.id != 0 {
 			return fr.gen.id
 		}
 	}
-	return 1
+	return th.traceGreenletID()
+}
+
+// traceGreenletID is the running greenlet as trace events name it.
+func (th *Thread) traceGreenletID() int {
+	if th.curG == nil {
+		return 1
+	}
+	return th.curG.traceID()
 }
 
 func (th *Thread) traceSwitch(from, to int, reason, label string) {

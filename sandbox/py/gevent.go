@@ -135,7 +135,7 @@ func makeGeventNative(th *Thread) *Module {
 				if ns == hub.Forever {
 					until = math.MaxInt64
 				}
-				th.env.Trace("sleep", TraceEvent{G: cur.id, UntilNS: until})
+				th.env.Trace("sleep", TraceEvent{G: cur.traceID(), UntilNS: until})
 			}
 		}
 		return suspended, th.parkInHub(caller, "sleep")
@@ -178,7 +178,7 @@ func makeGeventNative(th *Thread) *Module {
 		}
 		th.theHub()
 		if th.env.Trace != nil {
-			th.env.Trace("wait", TraceEvent{G: th.curGreenlet().id, Reason: reason})
+			th.env.Trace("wait", TraceEvent{G: th.curGreenlet().traceID(), Reason: reason})
 		}
 		return suspended, th.parkInHub(caller, "wait")
 	})
@@ -235,7 +235,7 @@ func makeGeventNative(th *Thread) *Module {
 		if g != nil && th.env.Trace != nil {
 			name, _ := a[1].(string)
 			g.name = name
-			th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().id, Name: name, Role: "gevent"})
+			th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().traceID(), Name: name, Role: "gevent"})
 		}
 		return None, nil
 	})

@@ -5,7 +5,11 @@ package py
 // frame current; the value passed becomes the result of that greenlet's own
 // pending switch() call. gevent's hub is a greenlet whose body is Go.
 
-import "coroutinetour/sandbox/hub"
+import (
+	"strings"
+
+	"coroutinetour/sandbox/hub"
+)
 
 // Greenlet states.
 const (
@@ -31,6 +35,17 @@ type Greenlet struct {
 	resumes int
 	// idleWait: woken (instead of getting LoopExit) when the loop runs dry.
 	idleWait bool
+	// internal greenlets (created by library code, e.g. gevent's link
+	// notifier) run on behalf of the hub and are shown as the hub.
+	internal bool
+}
+
+// traceID is the coroutine id trace events use for g.
+func (g *Greenlet) traceID() int {
+	if g.internal {
+		return 2
+	}
+	return g.id
 }
 
 // GreenletClass is greenlet.greenlet.
@@ -75,6 +90,14 @@ func init() {
 				return nil, th.typeError("parent must be a greenlet")
 			}
 			g.Parent = pg
+		}
+		if th.env.Trace != nil && g.Run != nil && !g.internal {
+			name := "greenlet"
+			if n, err := th.getAttr(g.Run, "__name__"); err == nil {
+				name, _ = n.(string)
+			}
+			g.name = name
+			th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.traceGreenletID(), Name: name, Role: "greenlet"})
 		}
 		return None, nil
 	})
@@ -171,7 +194,10 @@ func glOf(v Value) *Greenlet {
 // newGreenletObject creates an instance of a greenlet class.
 func (th *Thread) newGreenletObject(c *Class) *Object {
 	th.glIDs++
-	g := &Greenlet{id: th.glIDs + 1, Parent: th.curGreenlet()}
+	g := &Greenlet{id: th.glIDs + 2, Parent: th.curGreenlet()}
+	if fr := th.cur; c == GreenletClass && fr != nil && strings.HasPrefix(fr.code.Filename, "<") {
+		g.internal = true
+	}
 	o := &Object{Class: c, Dict: NewDict(), Native: g}
 	g.obj = o
 	return o
@@ -277,10 +303,10 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 	}
 	if target.isHub {
 		th.curG = target
-		th.traceSwitch(from.id, target.id, reason, label)
+		th.traceSwitch(from.traceID(), target.traceID(), reason, label)
 		return th.runHub(value, exc)
 	}
-	th.traceSwitch(from.id, target.id, reason, label)
+	th.traceSwitch(from.traceID(), target.traceID(), reason, label)
 	th.curG = target
 	target.resumes++
 	if target.state == glUnstarted {
@@ -370,7 +396,10 @@ func (th *Thread) traceGreenletExit(g *Greenlet, v Value, exc *Object) {
 	if th.env.Trace == nil {
 		return
 	}
-	ev := TraceEvent{G: g.id}
+	ev := TraceEvent{G: g.traceID()}
+	if g.internal {
+		return
+	}
 	if exc != nil {
 		ev.Error = th.excLine(exc)
 	} else {
