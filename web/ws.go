@@ -25,7 +25,8 @@ const (
 	writeWait      = 10 * time.Second // time allowed to write a message
 	pongWait       = 60 * time.Second // time allowed between pongs
 	pingPeriod     = 50 * time.Second // ping interval, shorter than pongWait
-	maxMessageSize = 256 << 10        // largest client message
+	maxMessageSize = 256 << 10        // largest client message the protocol accepts
+	maxFrameSize   = 4 << 20          // past this the connection is closed (1009) rather than read
 	sendQueueLen   = 256              // messages queued for a client before its runs are stopped
 	batchInterval  = 40 * time.Millisecond
 	batchMax       = 256 // events per "events" message
@@ -150,7 +151,7 @@ func (c *conn) readPump() {
 		c.ws.Close()
 		c.srv.conns.Done()
 	}()
-	c.ws.SetReadLimit(maxMessageSize)
+	c.ws.SetReadLimit(maxFrameSize)
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 	c.ws.SetPongHandler(func(string) error { c.ws.SetReadDeadline(time.Now().Add(pongWait)); return nil })
 	for {
@@ -160,6 +161,10 @@ func (c *conn) readPump() {
 				c.sendJSON(errorMsg{Type: "error", Message: fmt.Sprintf("message too large (the limit is %d KiB)", maxMessageSize>>10)})
 			}
 			return
+		}
+		if len(data) > maxMessageSize {
+			c.sendJSON(errorMsg{Type: "error", Message: fmt.Sprintf("message too large (%d KiB; the limit is %d KiB): a program this long cannot run here", len(data)>>10, maxMessageSize>>10)})
+			continue
 		}
 		if kind != websocket.TextMessage {
 			c.sendJSON(errorMsg{Type: "error", Message: "messages must be JSON text"})
@@ -248,12 +253,10 @@ func (c *conn) handle(m *clientMsg) {
 			r.run.CloseInput(p)
 		}
 	case "stop":
-		r := c.lookup(m.ID)
-		if r == nil {
-			c.sendJSON(errorMsg{Type: "error", ID: m.ID, Message: "no run with this id is going on"})
-			return
+		// a stop that crosses the run's end on the wire is harmless: ignore it
+		if r := c.lookup(m.ID); r != nil {
+			r.run.Stop()
 		}
-		r.run.Stop()
 	case "":
 		c.sendJSON(errorMsg{Type: "error", ID: m.ID, Message: `a message needs a "type" (run, stdin or stop)`})
 	default:
