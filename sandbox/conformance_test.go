@@ -1,0 +1,115 @@
+package sandbox_test
+
+// This file runs the shared conformance programs (../shared/conformance) that
+// the engine already matches, so that none of them regresses. The list grows
+// as the engine does; ../shared/conformance/check shows the rest.
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"coroutinetour/sandbox"
+)
+
+// passing lists the conformance programs that must match CPython exactly.
+var passing = map[string][]string{
+	"programs": {
+		"v01_gen_next_basic", "v02_gen_send", "v03_gen_throw_close", "v04_gen_return_value",
+		"v05_yield_from_delegation", "v06_genexpr", "v07_infinite_pipeline", "v08_gen_state",
+		"v09_gen_uncaught_error", "v10_gen_round_robin", "v11_greenlet_switch_args",
+		"v12_greenlet_parent_getcurrent", "v13_greenlet_dead", "v14_greenlet_exit_throw",
+		"v15_greenlet_error_to_parent", "v17_gevent_spawn_args", "v24_gevent_joinable_queue",
+		"v25_gevent_event", "v26_gevent_asyncresult", "v27_gevent_pool", "v28_gevent_semaphore",
+		"v29_gevent_shared_counter", "v34_gevent_uncaught_in_greenlet", "v35_gevent_sleep0_interleave",
+		"v36_gevent_current_wait", "v37_classes", "v38_exceptions", "v39_formatting", "v40_collections",
+		"v42_uncaught_traceback", "v43_sys_exit", "v44_input_stdin",
+	},
+	"seed": {
+		"s000_01_gevent_foo_bar_ex", "s003_01_yield_baozi", "s003_02_greenlet_switch",
+		"s003_03_gevent_sleep_order", "s003_04_sync_vs_async",
+	},
+}
+
+var (
+	timestampRe = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`)
+	addressRe   = regexp.MustCompile(`0x[0-9a-fA-F]+`)
+)
+
+// significant keeps the stderr lines an engine must reproduce, as the
+// conformance checker does.
+func significant(err, name string) []string {
+	err = addressRe.ReplaceAllString(timestampRe.ReplaceAllString(err, "<TIMESTAMP>"), "0x<ADDR>")
+	own := `File "` + name + `.py"`
+	lines := strings.Split(err, "\n")
+	var keep []string
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if l[0] != ' ' && l[0] != '\t' {
+			keep = append(keep, strings.TrimRight(l, " "))
+			continue
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), own) {
+			keep = append(keep, strings.TrimSpace(l))
+			if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "    ") && !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "File ") &&
+				strings.Trim(lines[i+1], "^~ ") != "" {
+				keep = append(keep, "    "+strings.TrimSpace(lines[i+1]))
+			}
+		}
+	}
+	return keep
+}
+
+func TestConformance(t *testing.T) {
+	root := filepath.Join("..", "..", "shared", "conformance")
+	if _, err := os.Stat(root); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("../shared/conformance is needed in CI: %v", err)
+		}
+		t.Skipf("skipping: %s not found (the shared folder sits beside the project)", root)
+	}
+	for dir, names := range passing {
+		for _, name := range names {
+			dir, name := dir, name
+			t.Run(name, func(t *testing.T) {
+				base := filepath.Join(root, dir, name)
+				src, err := os.ReadFile(base + ".py")
+				if err != nil {
+					t.Fatal(err)
+				}
+				stdin, _ := os.ReadFile(base + ".stdin")
+				wantOut, _ := os.ReadFile(base + ".out")
+				wantErr, _ := os.ReadFile(base + ".err")
+				wantCode := 0
+				if c, err := os.ReadFile(base + ".code"); err == nil {
+					wantCode, _ = strconv.Atoi(strings.TrimSpace(string(c)))
+				}
+				var out, errs strings.Builder
+				r := sandbox.Start(sandbox.Options{Programs: []sandbox.Program{{Name: name + ".py", Source: string(src), Stdin: string(stdin)}}},
+					func(e sandbox.Event) {
+						switch e.Kind {
+						case sandbox.KindStdout:
+							out.WriteString(e.Text)
+						case sandbox.KindStderr:
+							errs.WriteString(e.Text)
+						}
+					})
+				res := r.Wait()
+				if out.String() != string(wantOut) {
+					t.Errorf("stdout differs from CPython's\n--- got\n%s--- want\n%s", out.String(), wantOut)
+				}
+				if res.Exits[0] != wantCode {
+					t.Errorf("exit status %d, want %d (%s: %s)", res.Exits[0], wantCode, res.Status, res.Reason)
+				}
+				if a, b := strings.Join(significant(errs.String(), name), "\n"), strings.Join(significant(string(wantErr), name), "\n"); a != b {
+					t.Errorf("stderr differs\n--- got\n%s\n--- want\n%s", a, b)
+				}
+			})
+		}
+	}
+}
