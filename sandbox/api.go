@@ -32,7 +32,7 @@ type Program struct {
 // Limits bounds what one run may use. A run that exceeds any of them stops with
 // Status "limit" and a plain-language Reason; Python code cannot catch it.
 type Limits struct {
-	MaxSteps     int64         // bytecode instructions, natives charged by work
+	MaxSteps     int64         // bytecode instructions, natives charged by work (negative: no limit)
 	MaxWall      time.Duration // real compute time (input waits excluded)
 	MaxMemory    int64         // accounted bytes of Python-visible objects
 	MaxOutput    int64         // bytes written to stdout and stderr together

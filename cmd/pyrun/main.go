@@ -30,8 +30,9 @@ func main() {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("pyrun", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	steps := fs.Int64("steps", 0, "instruction limit (0: the engine's default, 20 million)")
-	wall := fs.Duration("timeout", 0, "real compute time limit (0: the default, 5s)")
+	steps := fs.Int64("steps", -1, "instruction limit (-1: none, like python3; the site uses 20 million)")
+	wall := fs.Duration("timeout", 10*time.Minute, "real compute time limit")
+	memory := fs.Int64("memory", 4<<30, "accounted memory limit in bytes")
 	trace := fs.Bool("trace", false, "print coroutine events (spawn, switch, ...) as JSON lines to stderr")
 	outDir := fs.String("out", "", "also write each program's stdout, stderr and exit status to DIR/NAME.out, .err, .code")
 	fs.Usage = func() {
@@ -63,7 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	enc := json.NewEncoder(stderr)
 	opts := sandbox.Options{Programs: programs, Trace: *trace, Interactive: true,
-		Limits: sandbox.Limits{MaxSteps: *steps, MaxWall: *wall}}
+		Limits: sandbox.Limits{MaxSteps: *steps, MaxWall: *wall, MaxMemory: *memory}}
 	r := sandbox.Start(opts, func(e sandbox.Event) {
 		switch e.Kind {
 		case sandbox.KindStdout, sandbox.KindStderr:
@@ -132,6 +133,5 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "pyrun: %s\n", res.Reason)
 		return 1
 	}
-	_ = time.Second
 	return res.ExitCode
 }

@@ -162,7 +162,8 @@ func (th *Thread) bindArgs(f *Function, args []Value, kw *Kwargs) (*Frame, error
 			fr.cells[i].V = fr.locals[p]
 		}
 	}
-	return fr, th.alloc(int64(64 + 16*(len(fr.stack)+len(fr.locals))))
+	fr.size = int64(64 + 16*(len(fr.stack)+len(fr.locals)))
+	return fr, th.alloc(fr.size)
 }
 
 func (th *Thread) tooManyPositional(f *Function, given int) error {

@@ -43,6 +43,7 @@ type Frame struct {
 	aux       Value // modeInit: the instance
 	forTarget int
 	depth     int
+	size      int64 // accounted bytes, credited back when the frame ends
 }
 
 func (fr *Frame) push(v Value) {

@@ -754,6 +754,7 @@ func (th *Thread) callInline(fr *Frame, fn Value, args []Value) (*Frame, error) 
 // doReturn finishes frame fr with value v and hands v to the frame below.
 func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done bool, result Value, how int, err error) {
 	th.depth--
+	th.memory -= fr.size
 	caller := fr.back
 	fr.back = nil
 	if g := fr.gen; g != nil {
@@ -851,6 +852,7 @@ func (th *Thread) unwind(fr *Frame, err error, base *Frame) (*Frame, bool, error
 		}
 		// no handler here: the frame ends
 		th.depth--
+		th.memory -= fr.size
 		caller := fr.back
 		fr.back = nil
 		mode, target := fr.mode, fr.forTarget
