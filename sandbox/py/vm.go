@@ -59,8 +59,10 @@ func constsOf(code *compile.Code) []Value {
 // newFrame allocates a frame for code.
 func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *Frame {
 	fr := &Frame{code: code, fn: fn, globals: globals, consts: constsOf(code)}
-	fr.stack = make([]Value, code.MaxStack)
-	fr.locals = make([]Value, len(code.Locals))
+	// one allocation holds the locals and the operand stack
+	nl := len(code.Locals)
+	space := make([]Value, nl+code.MaxStack)
+	fr.locals, fr.stack = space[:nl:nl], space[nl:]
 	if n := len(code.Cells) + len(code.Frees); n > 0 {
 		fr.cells = make([]*Cell, n)
 		for i := range code.Cells {
@@ -470,6 +472,24 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				copy(kw.Values, fr.stack[fr.sp-len(names):fr.sp])
 				th.clearStack(fr, len(names))
 				n -= len(names)
+			}
+			if f, ok := fr.stack[fr.sp-n-1].(*Function); ok && kw == nil {
+				if c := f.Code; c.NumPos == n && len(c.ArgNames) == n && !c.VarArgs && !c.KwArgs && !c.Generator && len(c.CellParams) == 0 {
+					// the common call: bind the arguments straight from the stack
+					nf := th.newFrame(c, f, f.Globals)
+					copy(nf.locals, fr.stack[fr.sp-n:fr.sp])
+					th.clearStack(fr, n+1)
+					nf.size = int64(64 + 16*(len(nf.stack)+len(nf.locals)))
+					if err = th.alloc(nf.size); err != nil {
+						break
+					}
+					fr = th.pushFrame(nf)
+					if fr == nil {
+						err = th.recursionError()
+						fr = th.cur
+					}
+					break
+				}
 			}
 			args := make([]Value, n)
 			copy(args, fr.stack[fr.sp-n:fr.sp])
