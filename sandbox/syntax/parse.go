@@ -669,12 +669,17 @@ func (p *parser) checkTarget(e Expr, verb string) {
 
 // ---- expressions ----
 
+// enter guards the parser's recursion so that no input can overflow the Go
+// stack; bracket nesting itself is limited by the scanner, as CPython's is.
 func (p *parser) enter() {
 	p.depth++
-	if p.depth > maxNesting {
-		p.errAt(p.tok().pos, "too many nested parentheses")
+	if p.depth > maxRecursion {
+		p.errAt(p.tok().pos, "the expression is nested too deeply")
 	}
 }
+
+// maxRecursion bounds nested expressions of every kind (brackets, operators).
+const maxRecursion = 1200
 
 // exprList parses "a, b, c" (a tuple when there is a comma).
 func (p *parser) exprList() Expr {
