@@ -332,7 +332,11 @@ func (s *scanner) str(p Pos, prefix string) {
 	for {
 		if s.i >= len(s.src) {
 			if triple {
-				s.errAt("SyntaxError", p, 0, "unterminated triple-quoted string literal (detected at line %d)", s.line)
+				at := s.line
+				if s.col == 0 && at > 1 {
+					at-- // the final newline does not start a line of its own
+				}
+				s.errAt("SyntaxError", p, 0, "unterminated triple-quoted string literal (detected at line %d)", at)
 			}
 			s.errAt("SyntaxError", p, 0, "unterminated string literal (detected at line %d)", p.Line)
 		}
