@@ -175,7 +175,7 @@ func (s *Server) loadAssets() error {
 		s.hashed[name] = "/static/" + hashedName
 	}
 	add("chroma.css", []byte(lessons.ChromaCSS()))
-	for _, name := range []string{"app.js", "app.css"} {
+	for _, name := range []string{"app.js", "app.css", "theme.js"} {
 		body, err := fs.ReadFile(static.Dist, "dist/"+name)
 		if err != nil {
 			// the pages stay readable without the bundle

@@ -123,7 +123,6 @@ type Thread struct {
 	depth     int
 	nextID    int
 	ids       map[any]int
-	genIDs    int
 	halted    error
 	inline    *Frame // the calling frame while a builtin runs from the VM loop
 	reprSeen  map[any]bool

@@ -4,7 +4,10 @@ package py
 // links the frame on top of the resumer and continues the same loop; yielding
 // unlinks it again.
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Generator states, as inspect.getgeneratorstate names them.
 const (
@@ -37,12 +40,19 @@ func (it *Iterator) Next(th *Thread) (Value, bool, error) { return it.next(th) }
 func (th *Thread) newGenerator(fr *Frame, fn *Function) *Generator {
 	g := &Generator{frame: fr, name: fn.Name, qualname: fn.Qualname}
 	fr.gen = g
-	if th.env.Trace != nil {
-		th.genIDs++
-		g.id = -th.genIDs // negative ids are generators; greenlets and programs are positive
+	// generators made by library code (gevent's iwait...) are not shown: id 0
+	if th.env.Trace != nil && !strings.HasPrefix(fn.Code.Filename, "<") {
+		g.id = th.newCoroID()
 		th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.coroID(th.cur), Name: fn.Name, Role: "generator", Line: fr.code.FirstLine})
 	}
 	return g
+}
+
+// newCoroID numbers generators and greenlets in one sequence (1 is the
+// program's main greenlet, 2 the hub).
+func (th *Thread) newCoroID() int {
+	th.glIDs++
+	return th.glIDs + 2
 }
 
 // coroID is the coroutine a frame belongs to, for trace events.
@@ -64,13 +74,13 @@ func (th *Thread) traceGreenletID() int {
 }
 
 func (th *Thread) traceSwitch(from, to int, reason, label string) {
-	if th.env.Trace != nil {
+	if th.env.Trace != nil && from != 0 && to != 0 && from != to {
 		th.env.Trace("switch", TraceEvent{From: from, To: to, Reason: reason, Label: label})
 	}
 }
 
 func (th *Thread) traceExit(g *Generator, v Value, exc *Object) {
-	if th.env.Trace == nil {
+	if th.env.Trace == nil || g.id == 0 {
 		return
 	}
 	ev := TraceEvent{G: g.id}

@@ -193,8 +193,7 @@ func glOf(v Value) *Greenlet {
 
 // newGreenletObject creates an instance of a greenlet class.
 func (th *Thread) newGreenletObject(c *Class) *Object {
-	th.glIDs++
-	g := &Greenlet{id: th.glIDs + 2, Parent: th.curGreenlet()}
+	g := &Greenlet{id: th.newCoroID(), Parent: th.curGreenlet()}
 	if fr := th.cur; c == GreenletClass && fr != nil && strings.HasPrefix(fr.code.Filename, "<") {
 		g.internal = true
 	}
