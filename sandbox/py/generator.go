@@ -43,7 +43,7 @@ func (th *Thread) newGenerator(fr *Frame, fn *Function) *Generator {
 	// generators made by library code (gevent's iwait...) are not shown: id 0
 	if th.env.Trace != nil && !strings.HasPrefix(fn.Code.Filename, "<") {
 		g.id = th.newCoroID()
-		th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.coroID(th.cur), Name: fn.Name, Role: "generator", Line: fr.code.FirstLine})
+		th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.coroID(th.cur), Name: callLabel(fn.Name, fr.locals[:fn.Code.NumPos]), Role: "generator", Line: fr.code.FirstLine})
 	}
 	return g
 }
@@ -187,6 +187,24 @@ func (th *Thread) yieldTo(fr *Frame, v Value) *Frame {
 		caller.push(v)
 		return caller
 	}
+}
+
+// callLabel names a coroutine as the learner wrote its call: consumer('c1').
+// Only plain values are shown (a repr must not run Python code).
+func callLabel(name string, args []Value) string {
+	if len(args) == 0 {
+		return name
+	}
+	parts := make([]string, len(args))
+	for i, a := range args {
+		switch a.(type) {
+		case int, float64, string, bool, NoneType, Bytes:
+			parts[i] = shortRepr(a)
+		default:
+			parts[i] = "…"
+		}
+	}
+	return name + "(" + strings.Join(parts, ", ") + ")"
 }
 
 func shortRepr(v Value) string {

@@ -206,18 +206,24 @@ class Greenlet(greenlet):
         classname = type(self).__name__
         return '<%s at %s: %s>' % (classname, hex(id(self)), self._formatinfo())
 
+    def _lane_name(self):
+        # the timeline's name for this greenlet: the function, with its arguments if any
+        if self.args or self.kwargs:
+            return self._formatinfo()
+        return _funcname(self.__dict__.get('_run', self._run))
+
     __str__ = __repr__
 
     def start(self):
         if not self._started and self._start_timer is None and not self.dead:
             self._started = True
-            _gevent.trace_spawn(self, _funcname(self.__dict__.get('_run', self._run)))
+            _gevent.trace_spawn(self, self._lane_name())
             _gevent.schedule(self)
 
     def start_later(self, seconds):
         if not self._started and self._start_timer is None:
             self._started = True
-            _gevent.trace_spawn(self, _funcname(self.__dict__.get('_run', self._run)))
+            _gevent.trace_spawn(self, self._lane_name())
             self._start_timer = _gevent.timer(seconds, self, None)
 
     @classmethod
