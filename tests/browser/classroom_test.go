@@ -15,12 +15,11 @@ func TestExerciseCheckHintsSolution(t *testing.T) {
 	ctx := newBrowser(t, desktop)
 	do(t, ctx, "check, hint, solution",
 		chromedp.Navigate(base+"/dev/index.html"),
-		chromedp.Click(chromedp.CSS("#ex-countdown .ex-check")),
+		press("#ex-countdown .ex-check"),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-countdown .ex-check-result[data-ok]`)),
-		chromedp.WaitVisible(chromedp.CSS("#ex-countdown .ex-hint")),
-		chromedp.Click(chromedp.CSS("#ex-countdown .ex-hint")),
+		press("#ex-countdown .ex-hint"),
 		chromedp.WaitVisible(chromedp.CSS("#ex-countdown .ex-hints li")),
-		chromedp.Click(chromedp.CSS("#ex-countdown .ex-show-solution")),
+		press("#ex-countdown .ex-show-solution"),
 		chromedp.WaitVisible(chromedp.CSS("#ex-countdown .ex-solution pre")),
 	)
 	if r := eval[string](t, ctx, `document.querySelector("#ex-countdown .ex-check-result").textContent`); !strings.HasPrefix(r, "✓ Correct") {
@@ -37,7 +36,7 @@ func TestExerciseCheckHintsSolution(t *testing.T) {
 func TestPredictionRevealedAfterRun(t *testing.T) {
 	base := startSite(t)
 	ctx := newBrowser(t, desktop)
-	do(t, ctx, "guess", chromedp.Navigate(base+"/dev/index.html"), chromedp.Click(chromedp.CSS("#predict-order .predict-choices li:first-child")))
+	do(t, ctx, "guess", chromedp.Navigate(base+"/dev/index.html"), press("#predict-order .predict-choices li:first-child"))
 	if n := eval[int](t, ctx, `document.querySelectorAll("#predict-order li.right").length`); n != 0 {
 		t.Errorf("the answer shows before the run")
 	}

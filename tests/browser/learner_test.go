@@ -19,6 +19,13 @@ func js(code string) chromedp.Action[chromedp.Void] {
 	}))
 }
 
+// press clicks a button from script once it is visible: the page may still
+// be settling its layout (editors measure themselves), which makes a mouse
+// click at computed coordinates miss now and then.
+func press(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.WaitVisible(chromedp.CSS(sel)), js(`document.querySelector(`+"`"+sel+"`"+`).click()`))
+}
+
 // runInstant sets the example's playback speed to instant and runs it,
 // waiting until the end of the run is shown.
 func runInstant(name string) chromedp.Action[chromedp.Void] {
@@ -26,7 +33,7 @@ func runInstant(name string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
 		chromedp.WaitVisible(chromedp.CSS(sel+" .ex-run")),
 		js(`const s = document.querySelector("`+sel+` select.ex-speed"); s.selectedIndex = 4; s.dispatchEvent(new Event("change"))`),
-		chromedp.Click(chromedp.CSS(sel+" .ex-run")),
+		press(sel+" .ex-run"),
 		chromedp.WaitVisible(chromedp.CSS(sel+`[data-status] .ex-status`)),
 	)
 }
@@ -88,7 +95,8 @@ func TestPlaybackByVirtualTime(t *testing.T) {
 		const pre = document.querySelector("#ex-sync-async pre.ex-out");
 		new MutationObserver(() => {
 			const n = [...pre.querySelectorAll(".ln")].filter(l => l.textContent.startsWith("Task")).length;
-			while (window.stamps.length < n) window.stamps.push(performance.now());
+			const now = performance.now();
+			while (window.stamps.length < n) window.stamps.push(now);
 		}).observe(pre, {childList: true, subtree: true, characterData: true});
 		const sel = document.querySelector("#ex-sync-async select.ex-speed");
 		sel.selectedIndex = 3; sel.dispatchEvent(new Event("change"));
@@ -135,8 +143,8 @@ func TestStopStops(t *testing.T) {
 	ctx := newBrowser(t, desktop)
 	do(t, ctx, "stop sync-async",
 		chromedp.Navigate(base+"/dev/index.html"),
-		chromedp.Click(chromedp.CSS("#ex-sync-async .ex-run")),
-		chromedp.Click(chromedp.CSS("#ex-sync-async .ex-stop")),
+		press("#ex-sync-async .ex-run"),
+		press("#ex-sync-async .ex-stop"),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-sync-async[data-status="stopped"] .ex-status`)),
 	)
 	if status := eval[string](t, ctx, `document.querySelector("#ex-sync-async .ex-status").textContent`); !strings.Contains(status, "stopped") {
@@ -158,7 +166,7 @@ func TestResetRestoresAndEditsPersist(t *testing.T) {
 	if got := eval[string](t, ctx, code); !strings.Contains(got, "# edited") {
 		t.Errorf("after reload the editor holds %q, want the edit kept", got)
 	}
-	do(t, ctx, "reset", chromedp.Click(chromedp.CSS("#ex-oops .ex-reset")))
+	do(t, ctx, "reset", press("#ex-oops .ex-reset"))
 	if got := eval[string](t, ctx, code); strings.Contains(got, "# edited") || !strings.HasPrefix(got, "def share") {
 		t.Errorf("after Reset the editor holds %q, want the lesson's code", got)
 	}
