@@ -107,6 +107,11 @@ export class Example {
     this.files.forEach((f, i) => {
       const pre = h("pre", { class: "ex-out", role: "log", "aria-live": "polite", "aria-label": "output of " + f.name, tabindex: 0 });
       const pane = new OutputPane(pre, names, (file, line) => this.showLine(file, line, true));
+      // Pointing at an output line shows the source line that printed it.
+      pre.addEventListener("mouseover", (ev) => {
+        const ln = ev.target.closest && ev.target.closest(".ln[data-line]");
+        if (ln) this.showLine(f.name, parseInt(ln.dataset.line, 10), false);
+      });
       const inputBox = h("input", { type: "text", class: "ex-input-text", autocomplete: "off", spellcheck: "false", "aria-label": "input for " + f.name });
       const sample = h("button", { type: "button", class: "ex-sample", hidden: !f.stdin, onclick: () => this.sendSample(i) }, "type the sample input");
       const form = h("form", { class: "ex-input", hidden: true, onsubmit: (e) => { e.preventDefault(); this.sendInput(i, inputBox.value + "\n"); inputBox.value = ""; } },
@@ -250,7 +255,7 @@ export class Example {
       const e = evs[i];
       const p = this.panes[e.program || 0];
       if (!p) continue;
-      if (e.kind === "stdout" || e.kind === "stderr") p.pane.add(e.kind, e.text);
+      if (e.kind === "stdout" || e.kind === "stderr") p.pane.add(e.kind, e.text, e.line);
       else if (e.kind === "input") p.pane.add("input", e.text);
     }
     const changed = n !== this.shownCount;

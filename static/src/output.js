@@ -41,13 +41,14 @@ export class OutputPane {
     this.stream = stream;
   }
 
-  /** add appends text written to stream (stdout, stderr or input). */
-  add(stream, text) {
+  /** add appends text written to stream (stdout, stderr or input); line is the source line that wrote it. */
+  add(stream, text, line) {
     const parts = text.split("\n");
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;
       if (last && part === "") return;
       if (!this.line || (this.stream !== stream && stream === "stderr") || (this.stream === "stderr" && stream !== "stderr")) this.newLine(stream);
+      if (line && !this.line.dataset.line) this.line.dataset.line = line;
       if (part) {
         if (stream === "input") {
           const span = document.createElement("span");
