@@ -59,6 +59,12 @@ export function makeEditor(parent, opts) {
       ],
     }),
   });
+  // Line heights measured off-screen or before a theme or type-size change
+  // are wrong; measure again when the editor comes into view or the look changes.
+  if ("IntersectionObserver" in window) {
+    new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) view.requestMeasure(); }).observe(view.dom);
+  }
+  document.addEventListener("tour:restyle", () => view.requestMeasure());
   const mark = (m) => {
     const next = { ...current, ...m };
     if (next.error === current.error && next.current === current.current) return;

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -48,6 +49,9 @@ func TestScreenshots(t *testing.T) {
 			}
 			save(name+"-top.png", top)
 			for _, ex := range s.blocks {
+				// Scroll there first, as a reader would: editors measure
+				// their lines when they come into view.
+				do(t, ctx, "scroll to "+ex, chromedp.ScrollIntoView(chromedp.CSS("#ex-"+ex)), chromedp.Sleep(150*time.Millisecond))
 				png, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS("#ex-"+ex)))
 				if err != nil {
 					t.Fatalf("screenshot of %s: %v", ex, err)
