@@ -266,7 +266,11 @@ export class Example {
     const last = n ? evs[n - 1] : null;
     this.panes.forEach((p, i) => {
       const waiting = this.run !== null && last && last.kind === "input-wait" && (last.program || 0) === i && n === evs.length;
-      if (waiting && p.form.hidden) { p.form.hidden = false; p.inputBox.placeholder = last.text || ""; p.inputBox.focus({ preventScroll: true }); }
+      if (waiting && p.form.hidden) {
+        p.form.hidden = false;
+        p.form.querySelector(".ex-input-prompt").textContent = "⌨ the program waits for input" + (last.text ? ": " + last.text.trim() : ":");
+        p.inputBox.focus({ preventScroll: true });
+      }
       else if (!waiting && !p.form.hidden) p.form.hidden = true;
     });
 
