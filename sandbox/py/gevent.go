@@ -16,7 +16,7 @@ import (
 // wakeTask is what the hub runs: switch to g with a value, or raise exc in it.
 type wakeTask struct {
 	g      *Greenlet
-	gen    int // g.resumes when the wake-up was arranged
+	gen    int // g.resumes when the wake-up was arranged; -1: always valid (a timer the caller cancels)
 	value  Value
 	exc    *Object
 	reason string
@@ -49,7 +49,7 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 			return th.enterGreenlet(main, nil, nil, nil, le, "blocked", "LoopExit")
 		}
 		w, isWake := task.(*wakeTask)
-		if !isWake || w.g.state == glDead || w.gen != w.g.resumes {
+		if !isWake || w.g.state == glDead || w.gen >= 0 && w.gen != w.g.resumes {
 			continue
 		}
 		return th.enterGreenlet(w.g, nil, nil, w.value, w.exc, w.reason, "")
@@ -187,7 +187,7 @@ func makeGeventNative(th *Thread) *Module {
 		secs, _ := toFloat(a[0])
 		g := glOf(a[1])
 		th.theHub()
-		task := &wakeTask{g: g, gen: g.resumes, value: a[2], reason: "timer"}
+		task := &wakeTask{g: g, gen: -1, value: a[2], reason: "timer"}
 		if t, ok := kw.Get("throw"); ok && truthy(t) {
 			exc, err := th.makeException(a[2])
 			if err != nil {
@@ -218,6 +218,13 @@ func makeGeventNative(th *Thread) *Module {
 		}
 		cur.idleWait = true
 		return suspended, th.parkInHub(caller, "wait")
+	})
+	// mark_dead(greenlet): a greenlet killed before it started never runs.
+	m.Def("mark_dead", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		if g := glOf(a[0]); g != nil && g.state == glUnstarted {
+			g.state = glDead
+		}
+		return None, nil
 	})
 	m.Def("write_stderr", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		s, _ := a[0].(string)

@@ -156,6 +156,9 @@ class Greenlet(greenlet):
         self._start_timer = None
         self._started = False
         self._notifier = None
+        self._formatted = None
+        self._kill_exc = None
+        self._deferred_report = None
         Greenlet._counter += 1
         self._name = None
         self._number = Greenlet._counter
@@ -181,7 +184,8 @@ class Greenlet(greenlet):
 
     @property
     def started(self):
-        return self._started or bool(self)
+        # scheduled to start, or running
+        return (self._started and not self.dead and not greenlet.__bool__(self) and self._exception is _NONE) or bool(self)
 
     def ready(self):
         return self.dead or self._exception is not _NONE
@@ -193,24 +197,27 @@ class Greenlet(greenlet):
         return self._started and not self.dead and self._exception is _NONE
 
     def _formatinfo(self):
-        args = ''
-        if self.args:
-            args = ', '.join(repr(x) for x in self.args)
-        if self.kwargs:
-            if args:
-                args += ', '
-            args += ', '.join('%s=%r' % item for item in self.kwargs.items())
-        return '%s(%s)' % (_funcname(self.__dict__.get('_run', self._run)), args)
+        func = self._run
+        if getattr(func, '__self__', None) is self:
+            result = '_run'
+        else:
+            result = _funcname(func)
+        args = [repr(x)[:50] for x in self.args]
+        args.extend('%s=%s' % (key, repr(value)[:50]) for key, value in self.kwargs.items())
+        if args:
+            result += '(' + ', '.join(args) + ')'
+        return result
 
     def __repr__(self):
+        # gevent describes a greenlet once, at its first repr
+        if self._formatted is None:
+            self._formatted = self._formatinfo()
         classname = type(self).__name__
-        return '<%s at %s: %s>' % (classname, hex(id(self)), self._formatinfo())
+        return '<%s at %s: %s>' % (classname, hex(id(self)), self._formatted)
 
     def _lane_name(self):
         # the timeline's name for this greenlet: the function, with its arguments if any
-        if self.args or self.kwargs:
-            return self._formatinfo()
-        return _funcname(self.__dict__.get('_run', self._run))
+        return self._formatinfo()
 
     __str__ = __repr__
 
@@ -240,26 +247,41 @@ class Greenlet(greenlet):
 
     def run(self):
         try:
-            result = self._run(*self.args, **self.kwargs)
-        except BaseException as e:
-            self._report_error(e)
-            return
-        self._report_result(result)
+            try:
+                result = self._run(*self.args, **self.kwargs)
+            except BaseException as e:
+                # an exception thrown in by kill() is reported after the clean-up below
+                self._report_error(e, defer=self._kill_exc is not None)
+                return
+            self._report_result(result)
+        finally:
+            self.__dict__.pop('_run', None)
+            self.args = ()
+            self.kwargs = {}
+            if self._deferred_report is not None:
+                exc, self._deferred_report = self._deferred_report, None
+                self._print_error(exc)
 
     def _report_result(self, result):
         self._exception = None
         self.value = result
         self._schedule_links()
 
-    def _report_error(self, exc):
+    def _report_error(self, exc, defer=False):
         if isinstance(exc, GreenletExit):
             self._report_result(exc)
             return
         self._exception = exc
         self._schedule_links()
         if not isinstance(exc, SystemExit):
-            _gevent.print_exception(exc)
-            _gevent.write_stderr('%s %r failed with %s\n\n' % (_gevent.timestamp(), self, type(exc).__name__))
+            if defer:
+                self._deferred_report = exc
+            else:
+                self._print_error(exc)
+
+    def _print_error(self, exc):
+        _gevent.print_exception(exc)
+        _gevent.write_stderr('%s %r failed with %s\n\n' % (_gevent.timestamp(), self, type(exc).__name__))
 
     def _schedule_links(self):
         if self._links and self._notifier is None:
@@ -341,27 +363,19 @@ class Greenlet(greenlet):
         if self._start_timer is not None:
             self._start_timer.cancel()
             self._start_timer = None
-        if not self.dead and not bool(self) and self._exception is _NONE:
-            if not self._started or not greenlet.__bool__(self):
-                # never ran: it dies at once with the exception as its result
-                self._started = True
+        if not greenlet.__bool__(self) and not self.dead:
+            # never started: it will not run; it dies with the exception as its outcome
+            _gevent.mark_dead(self)
+            if self._exception is _NONE:
                 if isinstance(exception, type):
                     exception = exception()
-                greenlet.throw(self, GreenletExit) if False else None
-                self._exception = None
-                self.value = exception
-                self._kill_unstarted()
-                self._schedule_links()
-                return
+                self._report_error(exception)
+            return
         if not self.dead:
+            self._kill_exc = exception
             _gevent.throw_soon(self, exception)
             if block:
                 self.join(timeout)
-
-    def _kill_unstarted(self):
-        def nothing():
-            pass
-        self.run = nothing
 
 
 def spawn(run, *args, **kwargs):

@@ -108,7 +108,10 @@ class Queue:
         return self
 
     def __next__(self):
-        return self.get()
+        result = self.get()
+        if result is StopIteration:
+            raise result
+        return result
 
     def __repr__(self):
         return '<%s at %s maxsize=%r queue=%r>' % (type(self).__name__, hex(id(self)), self._maxsize, list(self.queue))
