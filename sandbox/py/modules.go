@@ -211,6 +211,14 @@ func (th *Thread) SleepBlocking(secs float64) error {
 		return th.newErr(OverflowError, "timestamp too large to convert to C _PyTime_t")
 	}
 	ns := int64(math.Round(secs * 1e9))
+	if th.sched != nil {
+		// the hub keeps the clock once gevent is in use: nothing else runs meanwhile
+		if !th.sched.Advance(ns) {
+			return &haltError{Kind: "limit", Reason: "the program slept past the virtual-time limit of " + time.Duration(th.env.MaxVirtual).String()}
+		}
+		*th.env.Clock = th.sched.Now()
+		return nil
+	}
 	*th.env.Clock += ns
 	if th.env.MaxVirtual > 0 && *th.env.Clock > th.env.MaxVirtual {
 		return &haltError{Kind: "limit", Reason: "the program slept past the virtual-time limit of " + time.Duration(th.env.MaxVirtual).String()}
