@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -69,7 +70,13 @@ func run(files []File) (stdout, stderr []string, res sandbox.Result) {
 // significant keeps the stderr lines the engine must reproduce (as
 // ../shared/conformance/check does): unindented lines, and the frames of the
 // program's own file with their source lines.
+var (
+	timestampRe = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`)
+	addressRe   = regexp.MustCompile(`0x[0-9a-fA-F]+`)
+)
+
 func significant(err, file string) []string {
+	err = addressRe.ReplaceAllString(timestampRe.ReplaceAllString(err, "<TIMESTAMP>"), "0x<ADDR>")
 	var keep []string
 	lines := strings.Split(err, "\n")
 	own := `File "` + file + `"`
@@ -77,7 +84,7 @@ func significant(err, file string) []string {
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		if l[0] != ' ' {
+		if l[0] != ' ' && l[0] != '\t' {
 			keep = append(keep, strings.TrimRight(l, " "))
 		} else if strings.HasPrefix(strings.TrimSpace(l), own) {
 			keep = append(keep, strings.TrimSpace(l))

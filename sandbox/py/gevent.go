@@ -45,7 +45,9 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 				main.idleWait = false
 				return th.enterGreenlet(main, nil, nil, None, nil, "idle", "")
 			}
-			le := newExc(LoopExit, "This operation would block forever", th.glObject(th.hubG))
+			// gevent's message names the hub and its (here: no) pending handles
+			le := newExc(LoopExit, "This operation would block forever\n\tHub: <Hub '' at "+th.addr(th.hubG)+
+				" epoll default pending=0 ref=-1 thread_ident=0x1>\n\tHandles:\n[]")
 			return th.enterGreenlet(main, nil, nil, nil, le, "blocked", "LoopExit")
 		}
 		w, isWake := task.(*wakeTask)

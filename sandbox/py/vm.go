@@ -679,9 +679,15 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			var v Value
 			v, err = th.getAttr(fr.top(), name)
 			if err != nil {
+				// "from package import submodule" imports the submodule
 				m := fr.top().(*Module)
-				err = th.newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, m.Name)
-				break
+				if sub, serr := th.loadModule(m.Name + "." + name); serr == nil {
+					m.Dict.SetStr(name, sub)
+					v, err = sub, nil
+				} else {
+					err = th.newErr(ImportError, "cannot import name '%s' from '%s' (unknown location)", name, m.Name)
+					break
+				}
 			}
 			fr.push(v)
 		case compile.IMPORT_STAR:
