@@ -4,7 +4,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -67,36 +66,6 @@ func run(files []File) (stdout, stderr []string, res sandbox.Result) {
 	return
 }
 
-// significant keeps the stderr lines the engine must reproduce (as
-// ../shared/conformance/check does): unindented lines, and the frames of the
-// program's own file with their source lines.
-var (
-	timestampRe = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`)
-	addressRe   = regexp.MustCompile(`0x[0-9a-fA-F]+`)
-)
-
-func significant(err, file string) []string {
-	err = addressRe.ReplaceAllString(timestampRe.ReplaceAllString(err, "<TIMESTAMP>"), "0x<ADDR>")
-	var keep []string
-	lines := strings.Split(err, "\n")
-	own := `File "` + file + `"`
-	for i, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		if l[0] != ' ' && l[0] != '\t' {
-			keep = append(keep, strings.TrimRight(l, " "))
-		} else if strings.HasPrefix(strings.TrimSpace(l), own) {
-			keep = append(keep, strings.TrimSpace(l))
-			if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "    ") && !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "File ") &&
-				strings.Trim(lines[i+1], "^~ ") != "" {
-				keep = append(keep, "    "+strings.TrimSpace(lines[i+1]))
-			}
-		}
-	}
-	return keep
-}
-
 func compare(t *testing.T, what string, g Golden, stdout, stderr string, code int) {
 	t.Helper()
 	if stdout != g.Stdout {
@@ -105,7 +74,7 @@ func compare(t *testing.T, what string, g Golden, stdout, stderr string, code in
 	if code != g.Code {
 		t.Errorf("%s: exit status %d, want %d", what, code, g.Code)
 	}
-	if a, b := strings.Join(significant(stderr, "main.py"), "\n"), strings.Join(significant(g.Stderr, "main.py"), "\n"); a != b {
+	if a, b := strings.Join(SignificantStderr(stderr, "main.py"), "\n"), strings.Join(SignificantStderr(g.Stderr, "main.py"), "\n"); a != b {
 		t.Errorf("%s: stderr differs\n--- got\n%s\n--- want\n%s", what, a, b)
 	}
 }

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"coroutinetour/lessons"
 	"coroutinetour/sandbox"
 	"coroutinetour/web"
 )
@@ -176,8 +178,17 @@ func stdoutOf(events []sandbox.Event, program int) string {
 	return b.String()
 }
 
-// TestEveryLessonExample runs each example of each lesson over the websocket
-// and compares its output with the golden files.
+// knownFailing lists the lesson examples (SLUG/ID) the engine cannot run
+// correctly yet, each with the engine feature it is missing. They are
+// skipped so that `go test ./...` stays green; delete a line as soon as
+// the engine catches up (the test says when a listed example passes).
+var knownFailing = map[string]string{
+	// (none at the moment)
+}
+
+// TestEveryLessonExample runs each example (and each exercise's solution)
+// of each lesson over the websocket with the real engine, and compares its
+// output with the golden files recorded from CPython.
 func TestEveryLessonExample(t *testing.T) {
 	srv, hs := startServer(t, web.Config{})
 	c, _, err := dial(t, hs, "")
@@ -189,22 +200,69 @@ func TestEveryLessonExample(t *testing.T) {
 		for _, e := range l.Examples {
 			n++
 			id := l.Slug + "/" + e.ID
-			c.send(map[string]any{"type": "run", "id": id, "lesson": l.Slug, "example": e.ID, "files": e.Files, "interactive": false})
-			end, events := c.collect(id, nil)
-			for i, f := range e.Files {
-				want := e.Golden[f.Name]
-				if got := stdoutOf(events, i); got != want.Stdout {
-					t.Errorf("%s %s: stdout\n%s\nwant\n%s", id, f.Name, got, want.Stdout)
+			t.Run(id, func(t *testing.T) {
+				c.t = t
+				var problems []string
+				check := func(what string, files []lessons.File, golden func(i int) (lessons.Golden, bool)) {
+					c.send(map[string]any{"type": "run", "id": id + what, "lesson": l.Slug, "example": e.ID, "files": files, "interactive": false})
+					end, events := c.collect(id+what, nil)
+					if end.Status != sandbox.StatusOK && end.Status != sandbox.StatusError {
+						problems = append(problems, fmt.Sprintf("%s ended %s: %s", what, end.Status, end.Reason))
+					}
+					for i, f := range files {
+						want, ok := golden(i)
+						if !ok {
+							problems = append(problems, fmt.Sprintf("%s %s: no golden output (record it: /usr/bin/python3 lessons/golden/record)", what, f.Name))
+							continue
+						}
+						if got := textOf(events, i, sandbox.KindStdout); got != want.Stdout {
+							problems = append(problems, fmt.Sprintf("%s %s: stdout\n--- got\n%s--- want (CPython)\n%s", what, f.Name, got, want.Stdout))
+						}
+						got := strings.Join(lessons.SignificantStderr(textOf(events, i, sandbox.KindStderr), f.Name), "\n")
+						if w := strings.Join(lessons.SignificantStderr(want.Stderr, f.Name), "\n"); got != w {
+							problems = append(problems, fmt.Sprintf("%s %s: stderr\n--- got\n%s\n--- want (CPython)\n%s", what, f.Name, got, w))
+						}
+						if len(files) == 1 && end.ExitCode != want.Code {
+							problems = append(problems, fmt.Sprintf("%s %s: exit status %d, want %d", what, f.Name, end.ExitCode, want.Code))
+						}
+					}
 				}
-			}
-			if end.Status != sandbox.StatusOK && end.Status != sandbox.StatusError {
-				t.Errorf("%s: ended %s (%s)", id, end.Status, end.Reason)
-			}
+				check("", e.Files, func(i int) (lessons.Golden, bool) { g, ok := e.Golden[e.Files[i].Name]; return g, ok })
+				if e.Kind == "exercise" {
+					files := append([]lessons.File(nil), e.Files...)
+					files[0].Source = e.Solution
+					check(" (solution)", files, func(int) (lessons.Golden, bool) {
+						if e.SolutionGolden == nil {
+							return lessons.Golden{}, false
+						}
+						return *e.SolutionGolden, true
+					})
+				}
+				missing, known := knownFailing[id]
+				switch {
+				case len(problems) > 0 && known:
+					t.Skipf("known to fail until the engine has %s:\n%s", missing, strings.Join(problems, "\n"))
+				case len(problems) > 0:
+					t.Errorf("%s", strings.Join(problems, "\n"))
+				case known:
+					t.Errorf("%s now passes: remove it from knownFailing", id)
+				}
+			})
 		}
 	}
 	if n < 10 {
 		t.Fatalf("only %d examples ran", n)
 	}
+}
+
+func textOf(events []sandbox.Event, program int, kind string) string {
+	var b strings.Builder
+	for _, e := range events {
+		if e.Kind == kind && e.Program == program {
+			b.WriteString(e.Text)
+		}
+	}
+	return b.String()
 }
 
 func TestRunProtocol(t *testing.T) {
