@@ -218,7 +218,7 @@ func (r *Run) runProgram(index int, p Program, start time.Time) (int, error, int
 		Deadline:   deadline,
 		Cancel:     &r.cancel,
 	}
-	env.Write = func(stream, text string, g int) error {
+	env.Write = func(stream, text string, g, line int) error {
 		r.output += int64(len(text))
 		if r.output > lim.MaxOutput {
 			return &py.Halt{Kind: "limit", Reason: fmt.Sprintf("the program printed more than %d KiB of output", lim.MaxOutput>>10)}
@@ -227,7 +227,7 @@ func (r *Run) runProgram(index int, p Program, start time.Time) (int, error, int
 		if stream == "stderr" {
 			kind = KindStderr
 		}
-		r.event(Event{Kind: kind, Program: index, G: g, Text: text})
+		r.event(Event{Kind: kind, Program: index, G: g, Text: text, Line: line})
 		return nil
 	}
 	waited := time.Duration(0)

@@ -1184,7 +1184,18 @@ func (th *Thread) write(stream, s string) error {
 	if err := th.charge(len(s) / 16); err != nil {
 		return err
 	}
-	return th.env.Write(stream, s, th.coroID(th.cur))
+	return th.env.Write(stream, s, th.coroID(th.cur), th.userLine())
+}
+
+// userLine is the line of the learner's program being run: the innermost
+// frame of the program's own file (library frames are skipped).
+func (th *Thread) userLine() int {
+	for fr := th.cur; fr != nil; fr = fr.back {
+		if fr.code.Filename == th.env.Filename {
+			return fr.line()
+		}
+	}
+	return 0
 }
 
 func builtinInput(th *Thread, args []Value, kw *Kwargs) (Value, error) {

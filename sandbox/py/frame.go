@@ -76,8 +76,9 @@ func (fr *Frame) line() int {
 // the sandbox run; none reaches the host.
 type Env struct {
 	// Write sends text to the program's stdout ("stdout") or stderr ("stderr");
-	// g is the coroutine that wrote it (see TraceEvent).
-	Write func(stream, text string, g int) error
+	// g is the coroutine that wrote it (see TraceEvent), line the line of the
+	// program that was running (0 when unknown).
+	Write func(stream, text string, g, line int) error
 	// ReadLine reads one line of stdin (without its newline); ok is false at end of input.
 	ReadLine func(prompt string) (line string, ok bool, err error)
 	// Filename is the program's file name, for tracebacks.

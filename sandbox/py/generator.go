@@ -75,7 +75,7 @@ func (th *Thread) traceGreenletID() int {
 
 func (th *Thread) traceSwitch(from, to int, reason, label string) {
 	if th.env.Trace != nil && from != 0 && to != 0 && from != to {
-		th.env.Trace("switch", TraceEvent{From: from, To: to, Reason: reason, Label: label})
+		th.env.Trace("switch", TraceEvent{From: from, To: to, Reason: reason, Label: label, Line: th.userLine()})
 	}
 }
 

@@ -56,7 +56,7 @@ func RunProgram(env *Env, source string) (int, error) {
 	code, err := Compile(env.Filename, source)
 	if err != nil {
 		if se, ok := err.(*syntax.Error); ok {
-			if werr := env.Write("stderr", se.Format(env.Filename), 1); werr != nil {
+			if werr := env.Write("stderr", se.Format(env.Filename), 1, se.Line); werr != nil {
 				return 1, asHalt(werr)
 			}
 			return 1, nil
@@ -128,7 +128,7 @@ func (th *Thread) reportError(err error) (int, error) {
 			return boolInt(c), nil
 		default:
 			s, _ := th.str(c)
-			if werr := th.env.Write("stderr", s+"\n", 1); werr != nil {
+			if werr := th.env.Write("stderr", s+"\n", 1, 0); werr != nil {
 				return 1, asHalt(werr)
 			}
 			return 1, nil
@@ -136,7 +136,7 @@ func (th *Thread) reportError(err error) (int, error) {
 	}
 	th.cur = nil
 	text := th.FormatException(exc)
-	if werr := th.env.Write("stderr", text, th.traceGreenletID()); werr != nil {
+	if werr := th.env.Write("stderr", text, th.traceGreenletID(), 0); werr != nil {
 		return 1, asHalt(werr)
 	}
 	return 1, nil

@@ -1,0 +1,86 @@
+package sandbox_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"coroutinetour/sandbox"
+)
+
+func collect(opts sandbox.Options) ([]sandbox.Event, sandbox.Result) {
+	var evs []sandbox.Event
+	r := sandbox.Start(opts, func(e sandbox.Event) { evs = append(evs, e) })
+	return evs, r.Wait()
+}
+
+func TestEventsAreOrderedAndStamped(t *testing.T) {
+	src := "import gevent\n\ndef f(n):\n    gevent.sleep(n)\n    print('done', n)\n\ngevent.joinall([gevent.spawn(f, 2), gevent.spawn(f, 1)])\n"
+	evs, res := collect(sandbox.Options{Programs: []sandbox.Program{{Name: "main.py", Source: src}}, Trace: true})
+	if res.Status != sandbox.StatusOK || res.VirtualNS != 2e9 {
+		t.Fatalf("status %s, virtual %d ns", res.Status, res.VirtualNS)
+	}
+	var out []string
+	for i, e := range evs {
+		if e.Seq != int64(i+1) {
+			t.Fatalf("event %d has seq %d", i, e.Seq)
+		}
+		if i > 0 && e.TimeNS < evs[i-1].TimeNS {
+			t.Fatalf("virtual time goes back at event %d", i)
+		}
+		if e.Kind == sandbox.KindStdout {
+			out = append(out, e.Text)
+			if e.Line != 5 || e.G < 3 {
+				t.Errorf("output %q: line %d, coroutine %d; want line 5 of a spawned greenlet", e.Text, e.Line, e.G)
+			}
+		}
+	}
+	if strings.Join(out, "") != "done 1\ndone 2\n" {
+		t.Errorf("output %q", out)
+	}
+	if evs[len(evs)-1].Kind != sandbox.KindProgramExit {
+		t.Errorf("last event is %s, want program-exit", evs[len(evs)-1].Kind)
+	}
+}
+
+func TestInputStopAndLimits(t *testing.T) {
+	var r *sandbox.Run
+	r = sandbox.Start(sandbox.Options{Programs: []sandbox.Program{{Source: "print(input('? ') * 2)\n"}}, Interactive: true},
+		func(e sandbox.Event) {
+			if e.Kind == sandbox.KindInputWait {
+				go r.Input(0, "ab\n")
+			}
+		})
+	if res := r.Wait(); res.Status != sandbox.StatusOK {
+		t.Errorf("input run ended %s: %s", res.Status, res.Reason)
+	}
+
+	r = sandbox.Start(sandbox.Options{Programs: []sandbox.Program{{Source: "while True:\n    pass\n"}}, Limits: sandbox.Limits{MaxSteps: -1}}, nil)
+	time.AfterFunc(50*time.Millisecond, r.Stop)
+	if res := r.Wait(); res.Status != sandbox.StatusStopped {
+		t.Errorf("stopped run ended %s: %s", res.Status, res.Reason)
+	}
+
+	_, res := collect(sandbox.Options{Programs: []sandbox.Program{{Source: "x = 0\nwhile True:\n    x += 1\n"}}, Limits: sandbox.Limits{MaxSteps: 100_000}})
+	if res.Status != sandbox.StatusLimit || !strings.Contains(res.Reason, "steps") {
+		t.Errorf("step limit: %s %q", res.Status, res.Reason)
+	}
+	_, res = collect(sandbox.Options{Programs: []sandbox.Program{{Source: "try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n"}}, Limits: sandbox.Limits{MaxSteps: 100_000}})
+	if res.Status != sandbox.StatusLimit {
+		t.Errorf("a limit must not be catchable: %s", res.Status)
+	}
+	_, res = collect(sandbox.Options{Programs: []sandbox.Program{{Source: "import time\ntime.sleep(7200)\n"}}})
+	if res.Status != sandbox.StatusLimit || !strings.Contains(res.Reason, "virtual-time") {
+		t.Errorf("virtual time limit: %s %q", res.Status, res.Reason)
+	}
+	evs, res := collect(sandbox.Options{Programs: []sandbox.Program{{Source: "import os\n"}}})
+	var errText string
+	for _, e := range evs {
+		if e.Kind == sandbox.KindStderr {
+			errText += e.Text
+		}
+	}
+	if res.Status != sandbox.StatusError || !strings.Contains(errText, "ModuleNotFoundError: No module named 'os'") {
+		t.Errorf("unsupported module: %s %q", res.Status, errText)
+	}
+}
