@@ -47,6 +47,8 @@ type Config struct {
 	// TrustProxy takes the client address from X-Forwarded-For / X-Real-IP.
 	TrustProxy bool
 	Logger     *slog.Logger
+	// Engine starts runs; nil means the real engine (sandbox.Start).
+	Engine Engine
 }
 
 // Server serves the site.
@@ -77,6 +79,9 @@ type asset struct {
 func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if cfg.Engine == nil {
+		cfg.Engine = realEngine
 	}
 	if cfg.MaxRuns <= 0 {
 		cfg.MaxRuns = 16

@@ -99,7 +99,7 @@ type conn struct {
 // clientRun is a run started by a client.
 type clientRun struct {
 	id  string
-	run *sandbox.Run
+	run Run
 	n   int // number of programs
 }
 
@@ -172,7 +172,7 @@ func (c *conn) readPump() {
 		}
 		var m clientMsg
 		if err := json.Unmarshal(data, &m); err != nil {
-			c.sendJSON(errorMsg{Type: "error", Message: "not a JSON message: " + err.Error()})
+			c.sendJSON(errorMsg{Type: "error", Message: "not a protocol message: send one JSON object like {\"type\":\"run\",\"id\":\"r1\",\"source\":\"print(1)\"} (see docs/protocol.md)"})
 			continue
 		}
 		c.handle(&m)
@@ -466,7 +466,7 @@ func (c *conn) runLive(id string, opts sandbox.Options, rec *cacheEntry) {
 	var all []sandbox.Event
 	slow := false
 	wake := make(chan struct{}, 1)
-	run := sandbox.Start(opts, func(e sandbox.Event) {
+	run := c.srv.cfg.Engine(opts, func(e sandbox.Event) {
 		mu.Lock()
 		pending = append(pending, e)
 		if rec != nil {
