@@ -44,13 +44,15 @@ func TestEventsAreOrderedAndStamped(t *testing.T) {
 }
 
 func TestInputStopAndLimits(t *testing.T) {
-	var r *sandbox.Run
-	r = sandbox.Start(sandbox.Options{Programs: []sandbox.Program{{Source: "print(input('? ') * 2)\n"}}, Interactive: true},
+	waiting := make(chan struct{}, 1)
+	r := sandbox.Start(sandbox.Options{Programs: []sandbox.Program{{Source: "print(input('? ') * 2)\n"}}, Interactive: true},
 		func(e sandbox.Event) {
 			if e.Kind == sandbox.KindInputWait {
-				go r.Input(0, "ab\n")
+				waiting <- struct{}{}
 			}
 		})
+	<-waiting
+	r.Input(0, "ab\n")
 	if res := r.Wait(); res.Status != sandbox.StatusOK {
 		t.Errorf("input run ended %s: %s", res.Status, res.Reason)
 	}
