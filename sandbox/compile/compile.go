@@ -511,12 +511,7 @@ func (c *compiler) unwindFor(target *block, hasValue bool) {
 			if hasValue {
 				c.emit(ROT_TWO, 0)
 			}
-			none := c.constant(nil)
-			c.emit(LOAD_CONST, none)
-			c.emit(LOAD_CONST, none)
-			c.emit(LOAD_CONST, none)
-			c.emit(CALL, 3)
-			c.emit(POP_TOP, 0)
+			c.exitWithoutError()
 		case finallyBlock:
 			regs := c.suspend(b.region)
 			// the finally body runs outside the block itself
@@ -683,12 +678,7 @@ func (c *compiler) withStmt(s *syntax.With, i int) {
 	c.u.blocks = c.u.blocks[:len(c.u.blocks)-1]
 	c.closeRegion(reg)
 	c.u.line = s.P.Line
-	none := c.constant(nil)
-	c.emit(LOAD_CONST, none)
-	c.emit(LOAD_CONST, none)
-	c.emit(LOAD_CONST, none)
-	c.emit(CALL, 3)
-	c.emit(POP_TOP, 0)
+	c.exitWithoutError()
 	c.jump(JUMP, end)
 	// exceptional exit: exit, exc on the stack
 	c.bind(handler)
@@ -705,6 +695,17 @@ func (c *compiler) withStmt(s *syntax.With, i int) {
 	c.emit(POP_EXCEPT, 0)
 	c.bind(end)
 	c.u.depth = reg.depth - 1
+}
+
+// exitWithoutError calls the __exit__ method on top of the stack with
+// (None, None, None) and drops its result: leaving a with block normally.
+func (c *compiler) exitWithoutError() {
+	none := c.constant(nil)
+	c.emit(LOAD_CONST, none)
+	c.emit(LOAD_CONST, none)
+	c.emit(LOAD_CONST, none)
+	c.emit(CALL, 3)
+	c.emit(POP_TOP, 0)
 }
 
 func (c *compiler) classDef(s *syntax.ClassDef) {

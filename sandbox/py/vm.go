@@ -495,23 +495,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			copy(args, fr.stack[fr.sp-n:fr.sp])
 			th.clearStack(fr, n)
 			fn := fr.pop()
-			var nf *Frame
-			var v Value
-			nf, v, err = th.prepareCall(fr, fn, args, kw)
-			if err != nil {
-				break
-			}
-			if nf != nil {
-				fr = th.pushFrame(nf)
-				if fr == nil {
-					err = th.recursionError()
-					fr = th.cur
-				}
-			} else if v == suspended {
-				fr = th.cur
-			} else {
-				fr.push(v)
-			}
+			fr, err = th.callInline(fr, fn, args, kw)
 		case compile.CALL_EX:
 			var kw *Kwargs
 			if in.Arg != 0 {
@@ -532,23 +516,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			args := fr.pop().(Tuple)
 			fn := fr.pop()
-			var nf *Frame
-			var v Value
-			nf, v, err = th.prepareCall(fr, fn, []Value(args), kw)
-			if err != nil {
-				break
-			}
-			if nf != nil {
-				fr = th.pushFrame(nf)
-				if fr == nil {
-					err = th.recursionError()
-					fr = th.cur
-				}
-			} else if v == suspended {
-				fr = th.cur
-			} else {
-				fr.push(v)
-			}
+			fr, err = th.callInline(fr, fn, []Value(args), kw)
 		case compile.MAKE_FUNCTION:
 			code := fr.pop().(*compile.Code)
 			fn := &Function{Code: code, Name: code.Name, Globals: fr.globals, Qualname: th.qualname(fr, code.Name)}
@@ -663,11 +631,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				break
 			}
 			fr.push(exit)
-			fr, err = th.callInline(fr, enter, nil)
+			fr, err = th.callInline(fr, enter, nil, nil)
 		case compile.WITH_EXCEPT:
 			exc := fr.top().(*Object)
 			exit := fr.stack[fr.sp-2]
-			fr, err = th.callInline(fr, exit, []Value{exc.Class, exc, None})
+			fr, err = th.callInline(fr, exit, []Value{exc.Class, exc, None}, nil)
 		case compile.IMPORT_NAME:
 			var m Value
 			m, err = th.importName(fr.code.Names[in.Arg])
@@ -759,8 +727,8 @@ func (th *Thread) recursionError() error {
 // callInline calls fn with args so that its result is pushed on fr's stack:
 // a Python function gets a frame, a builtin runs at once. It returns the
 // frame to continue in.
-func (th *Thread) callInline(fr *Frame, fn Value, args []Value) (*Frame, error) {
-	nf, v, err := th.prepareCall(fr, fn, args, nil)
+func (th *Thread) callInline(fr *Frame, fn Value, args []Value, kw *Kwargs) (*Frame, error) {
+	nf, v, err := th.prepareCall(fr, fn, args, kw)
 	if err != nil {
 		return fr, err
 	}

@@ -29,19 +29,9 @@ class Event:
             return True
         waiter = _Waiter()
         self._waiters.append(waiter)
-        timer = None
-        if timeout is not None:
-            timer = _gevent.timer(timeout, getcurrent(), None)
         try:
-            if timer is None:
-                waiter.get("event")
-            else:
-                waiter.greenlet = getcurrent()
-                _gevent.wait("event")
-                waiter.greenlet = None
+            waiter.wait(timeout, "event")
         finally:
-            if timer is not None:
-                timer.cancel()
             if waiter in self._waiters:
                 self._waiters.remove(waiter)
         return self._flag

@@ -29,21 +29,10 @@ class Semaphore:
                 return False
             waiter = _Waiter()
             self._waiters.append(waiter)
-            timer = None
-            if timeout is not None:
-                timer = _gevent.timer(timeout, getcurrent(), None)
             try:
-                if timer is None:
-                    waiter.get("lock")
-                else:
-                    waiter.greenlet = getcurrent()
-                    _gevent.wait("lock")
-                    waiter.greenlet = None
-                    if not waiter.values:
-                        return False
+                if not waiter.wait(timeout, "lock"):
+                    return False
             finally:
-                if timer is not None:
-                    timer.cancel()
                 if waiter in self._waiters:
                     self._waiters.remove(waiter)
         self.counter -= 1

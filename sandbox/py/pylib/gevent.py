@@ -125,11 +125,24 @@ class _Waiter:
             _gevent.schedule(self.greenlet, None)
             self.greenlet = None
 
-    def get(self, reason="wait"):
-        while not self.values:
-            self.greenlet = getcurrent()
-            _gevent.wait(reason)
-        return self.values.pop(0)
+    def wait(self, timeout=None, reason="wait"):
+        """Waits until a value arrives; False when a timeout (this one, or a
+        timer the caller set with _TIMED_OUT) came first."""
+        timer = None
+        if timeout is not None:
+            timer = _gevent.timer(timeout, getcurrent(), _TIMED_OUT)
+        try:
+            while not self.values:
+                self.greenlet = getcurrent()
+                woke = _gevent.wait(reason)
+                self.greenlet = None
+                if woke is _TIMED_OUT:
+                    break
+        finally:
+            self.greenlet = None
+            if timer is not None:
+                timer.cancel()
+        return bool(self.values)
 
 
 def _funcname(func):
@@ -330,19 +343,9 @@ class Greenlet(greenlet):
             return
         waiter = _Waiter()
         self.rawlink(waiter.switch)
-        timer = None
-        if timeout is not None:
-            timer = _gevent.timer(timeout, getcurrent(), None)
         try:
-            if timer is None:
-                waiter.get("join")
-            else:
-                waiter.greenlet = getcurrent()
-                _gevent.wait("join")
-                waiter.greenlet = None
+            waiter.wait(timeout, "join")
         finally:
-            if timer is not None:
-                timer.cancel()
             self.unlink(waiter.switch)
 
     def get(self, block=True, timeout=None):
@@ -399,22 +402,15 @@ def iwait(objects, timeout=None, count=None):
     waiter = _Waiter()
     for obj in objects:
         obj.rawlink(waiter.switch)
+    # one timer for the whole wait: waiter.wait stops when it fires
     timer = None
     if timeout is not None:
-        timer = _gevent.timer(timeout, getcurrent(), None)
+        timer = _gevent.timer(timeout, getcurrent(), _TIMED_OUT)
     try:
         for _ in range(count):
-            if timer is None:
-                item = waiter.get("join")
-            else:
-                if not waiter.values:
-                    waiter.greenlet = getcurrent()
-                    _gevent.wait("join")
-                    waiter.greenlet = None
-                if not waiter.values:
-                    return
-                item = waiter.values.pop(0)
-            yield item
+            if not waiter.wait(reason="join"):
+                return
+            yield waiter.values.pop(0)
     finally:
         if timer is not None:
             timer.cancel()

@@ -50,20 +50,9 @@ class Queue:
     def _wait_for(self, waiters, timeout, reason):
         waiter = _Waiter()
         waiters.append(waiter)
-        timer = None
-        if timeout is not None:
-            timer = _gevent.timer(timeout, getcurrent(), None)
         try:
-            if timer is None:
-                waiter.get(reason)
-                return True
-            waiter.greenlet = getcurrent()
-            _gevent.wait(reason)
-            waiter.greenlet = None
-            return bool(waiter.values)
+            return waiter.wait(timeout, reason)
         finally:
-            if timer is not None:
-                timer.cancel()
             if waiter in waiters:
                 waiters.remove(waiter)
 
