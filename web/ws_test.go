@@ -352,3 +352,30 @@ func TestProtocolBusy(t *testing.T) {
 		}
 	}
 }
+
+func TestShutdownSaysBye(t *testing.T) {
+	srv, hs, _ := start(t, Config{})
+	c, _, err := connect(t, hs, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.send(map[string]any{"type": "run", "id": "long", "source": "forever"})
+	c.read()
+	srv.Shutdown()
+	bye := false
+	for !bye {
+		c.ws.SetReadDeadline(time.Now().Add(20 * time.Second))
+		var m reply
+		if err := c.ws.ReadJSON(&m); err != nil {
+			t.Fatalf("connection ended without bye: %v", err)
+		}
+		bye = m.Type == "bye"
+	}
+	waited := make(chan struct{})
+	go func() { srv.Wait(); close(waited) }()
+	select {
+	case <-waited:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the connection's goroutines did not finish after shutdown")
+	}
+}

@@ -44,6 +44,9 @@ func envDuration(name string, def time.Duration) time.Duration {
 	return def
 }
 
+// shutdownWait bounds a graceful shutdown (Docker waits 10 s before SIGKILL).
+const shutdownWait = 9 * time.Second
+
 func main() {
 	defAddr := env("ADDR", ":8080")
 	if p := os.Getenv("PORT"); p != "" && os.Getenv("ADDR") == "" {
@@ -105,17 +108,30 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// On SIGTERM/SIGINT: stop accepting, tell open websockets ("bye"),
+	// stop their runs, and be gone within shutdownWait.
+	finished := make(chan struct{})
 	go func() {
+		defer close(finished)
 		<-ctx.Done()
 		log.Info("shutting down")
-		srv.Shutdown()
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		sctx, cancel := context.WithTimeout(context.Background(), shutdownWait)
 		defer cancel()
-		hs.Shutdown(sctx)
+		srv.Shutdown()
+		hs.Shutdown(sctx) // hijacked websockets are not waited for here...
+		conns := make(chan struct{})
+		go func() { srv.Wait(); close(conns) }()
+		select { // ...but here
+		case <-conns:
+		case <-sctx.Done():
+			log.Warn("shutdown: websockets still open after the deadline")
+		}
 	}()
 	log.Info("serving Coroutine Tour", "addr", *addr, "lessons", len(srv.Course().Lessons))
 	if err := hs.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
+	<-finished
+	log.Info("stopped")
 }
