@@ -27,7 +27,7 @@ var passing = map[string][]string{
 		"v23_gevent_queue", "v24_gevent_joinable_queue",
 		"v25_gevent_event", "v26_gevent_asyncresult", "v27_gevent_pool", "v28_gevent_semaphore",
 		"v29_gevent_shared_counter", "v34_gevent_uncaught_in_greenlet", "v35_gevent_sleep0_interleave",
-		"v36_gevent_current_wait", "v37_classes", "v38_exceptions", "v39_formatting", "v40_collections",
+		"v32_monkey_sleep_threads", "v33_monkey_lock_queue", "v36_gevent_current_wait", "v37_classes", "v38_exceptions", "v39_formatting", "v40_collections",
 		"v42_uncaught_traceback", "v43_sys_exit", "v44_input_stdin",
 	},
 	"seed": {

@@ -132,6 +132,8 @@ type Thread struct {
 	curG, mainG, hubG *Greenlet
 	sched             *hub.Hub
 	glIDs             int
+	threads           int  // live threading.Thread greenlets
+	usesGevent        bool // the program imported gevent (deadlocks are gevent's LoopExit)
 	lines             []string
 }
 

@@ -41,6 +41,12 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 			if main == nil || main.state == glDead {
 				return &haltError{Kind: "idle", Reason: "nothing can run any more"}
 			}
+			if !th.usesGevent {
+				if th.threads > 0 {
+					return &haltError{Kind: "idle", Reason: "the program waits forever: every thread is waiting for another one (a deadlock)"}
+				}
+				return &haltError{Kind: "idle", Reason: "the program waits forever: it waits for a queue, lock or event that nothing else can ever release"}
+			}
 			if main.idleWait {
 				main.idleWait = false
 				return th.enterGreenlet(main, nil, nil, None, nil, "idle", "")
@@ -80,6 +86,35 @@ func (th *Thread) needInline(what string) (*Frame, error) {
 	return caller, nil
 }
 
+// geventSleep parks the current greenlet on a timer (or, for 0, behind
+// every greenlet already ready): gevent.sleep, and time.sleep once patched
+// or between threads.
+func (th *Thread) geventSleep(secs float64) (Value, error) {
+	caller, err := th.needInline("sleep()")
+	if err != nil {
+		return nil, err
+	}
+	th.theHub()
+	cur := th.curGreenlet()
+	ns, yield := hub.GeventSleep(secs)
+	task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: "timer"}
+	if yield {
+		th.sched.Schedule(task)
+	} else {
+		if _, err := th.sched.After(ns, task); err != nil {
+			return nil, &haltError{Kind: "limit", Reason: "more than 10,000 timers are pending"}
+		}
+		if th.env.Trace != nil {
+			until := th.sched.Now() + ns
+			if ns == hub.Forever {
+				until = math.MaxInt64
+			}
+			th.env.Trace("sleep", TraceEvent{G: cur.traceID(), UntilNS: until})
+		}
+	}
+	return suspended, th.parkInHub(caller, "sleep")
+}
+
 // virtualISO is the virtual time as gevent prints it in error reports.
 func (th *Thread) virtualISO() string {
 	return VirtualEpoch.Add(time.Duration(*th.env.Clock)).UTC().Format("2006-01-02T15:04:05Z")
@@ -110,37 +145,16 @@ func makeGeventNative(th *Thread) *Module {
 	// sleep(seconds): the current greenlet waits on a timer (or, for 0, yields
 	// to every greenlet already ready).
 	m.Def("sleep", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
-		caller, err := th.needInline("gevent.sleep()")
-		if err != nil {
-			return nil, err
-		}
 		secs := 0.0
 		if len(a) > 0 {
 			f, ok := toFloat(a[0])
 			if !ok {
+				th.inline = nil
 				return nil, th.typeError("'<=' not supported between instances of '%s' and 'int'", typeName(a[0]))
 			}
 			secs = f
 		}
-		th.theHub()
-		cur := th.curGreenlet()
-		ns, yield := hub.GeventSleep(secs)
-		task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: "timer"}
-		if yield {
-			th.sched.Schedule(task)
-		} else {
-			if _, err := th.sched.After(ns, task); err != nil {
-				return nil, &haltError{Kind: "limit", Reason: "more than 10,000 timers are pending"}
-			}
-			if th.env.Trace != nil {
-				until := th.sched.Now() + ns
-				if ns == hub.Forever {
-					until = math.MaxInt64
-				}
-				th.env.Trace("sleep", TraceEvent{G: cur.traceID(), UntilNS: until})
-			}
-		}
-		return suspended, th.parkInHub(caller, "sleep")
+		return th.geventSleep(secs)
 	})
 	// schedule(greenlet[, value]): run greenlet with value at the end of this loop turn.
 	m.Def("schedule", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
@@ -241,11 +255,28 @@ func makeGeventNative(th *Thread) *Module {
 	})
 	m.Def("trace_spawn", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		g := glOf(a[0])
+		if g != nil {
+			g.internal = false // a library greenlet that is a learner's thread or task
+		}
 		if g != nil && th.env.Trace != nil {
 			name, _ := a[1].(string)
+			role := "gevent"
+			if len(a) > 2 {
+				role, _ = a[2].(string)
+			}
 			g.name = name
-			th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().traceID(), Name: name, Role: "gevent"})
+			th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().traceID(), Name: name, Role: role})
 		}
+		return None, nil
+	})
+	// thread_started / thread_finished count live threads: while there are
+	// some, an unpatched time.sleep lets them run (it releases the GIL).
+	m.Def("thread_started", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		th.threads++
+		return None, nil
+	})
+	m.Def("thread_finished", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		th.threads--
 		return None, nil
 	})
 	m.Def("block_main", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {

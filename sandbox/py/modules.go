@@ -68,6 +68,9 @@ func (th *Thread) loadModule(name string) (*Module, error) {
 		return nil, &PyError{Exc: newExc(ModuleNotFoundError, "No module named '"+name+"'")}
 	}
 	th.importErr = nil
+	if name == "gevent" {
+		th.usesGevent = true
+	}
 	m := mk(th)
 	if err := th.importErr; err != nil {
 		delete(th.modules, name)
@@ -188,6 +191,10 @@ func makeTime(th *Thread) *Module {
 		}
 		if secs < 0 {
 			return nil, th.valueError("sleep length must be non-negative")
+		}
+		if th.threads > 0 {
+			// other threads run while this one sleeps, as under the GIL
+			return th.geventSleep(secs)
 		}
 		return None, th.SleepBlocking(secs)
 	})

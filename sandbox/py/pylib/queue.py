@@ -1,7 +1,7 @@
-# queue: FIFO, LIFO and priority queues (the sandbox's own implementation).
-# In a program without threads, waiting on an empty queue can never end:
-# the run stops and says so instead of hanging.
-from _sandbox import block_forever
+# queue: FIFO, LIFO and priority queues for threads, waiting on threading
+# conditions (threads are greenlets here). When every thread waits and
+# nothing can wake them, the run says so instead of hanging.
+import threading
 from collections import deque
 import heapq as _heapq
 
@@ -18,6 +18,10 @@ class Queue:
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
+        self.mutex = threading.Lock()
+        self.not_empty = threading.Condition(self.mutex)
+        self.not_full = threading.Condition(self.mutex)
+        self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
 
     def _init(self, maxsize):
@@ -42,40 +46,63 @@ class Queue:
         return 0 < self.maxsize <= self._qsize()
 
     def put(self, item, block=True, timeout=None):
-        if 0 < self.maxsize <= self._qsize():
-            if not block:
-                raise Full
-            if timeout is not None:
-                raise Full
-            block_forever("put() on a full queue.Queue")
-        self._put(item)
-        self.unfinished_tasks += 1
+        with self.not_full:
+            if self.maxsize > 0:
+                if not block:
+                    if self._qsize() >= self.maxsize:
+                        raise Full
+                elif timeout is None:
+                    while self._qsize() >= self.maxsize:
+                        self.not_full.wait()
+                elif timeout < 0:
+                    raise ValueError("'timeout' must be a non-negative number")
+                else:
+                    if self._qsize() >= self.maxsize:
+                        self.not_full.wait(timeout)
+                        if self._qsize() >= self.maxsize:
+                            raise Full
+            self._put(item)
+            self.unfinished_tasks += 1
+            self.not_empty.notify()
 
     def put_nowait(self, item):
         return self.put(item, block=False)
 
     def get(self, block=True, timeout=None):
-        if not self._qsize():
+        with self.not_empty:
             if not block:
-                raise Empty
-            if timeout is not None:
-                if timeout < 0:
-                    raise ValueError("'timeout' must be a non-negative number")
-                raise Empty
-            block_forever("get() on an empty queue.Queue")
-        return self._get()
+                if not self._qsize():
+                    raise Empty
+            elif timeout is None:
+                while not self._qsize():
+                    self.not_empty.wait()
+            elif timeout < 0:
+                raise ValueError("'timeout' must be a non-negative number")
+            else:
+                if not self._qsize():
+                    self.not_empty.wait(timeout)
+                    if not self._qsize():
+                        raise Empty
+            item = self._get()
+            self.not_full.notify()
+            return item
 
     def get_nowait(self):
         return self.get(block=False)
 
     def task_done(self):
-        if self.unfinished_tasks <= 0:
-            raise ValueError('task_done() called too many times')
-        self.unfinished_tasks -= 1
+        with self.all_tasks_done:
+            unfinished = self.unfinished_tasks - 1
+            if unfinished <= 0:
+                if unfinished < 0:
+                    raise ValueError('task_done() called too many times')
+                self.all_tasks_done.notify_all()
+            self.unfinished_tasks = unfinished
 
     def join(self):
-        if self.unfinished_tasks:
-            block_forever("join() on a queue.Queue with unfinished tasks")
+        with self.all_tasks_done:
+            while self.unfinished_tasks:
+                self.all_tasks_done.wait()
 
 
 class LifoQueue(Queue):
@@ -97,4 +124,5 @@ class PriorityQueue(Queue):
         return _heapq.heappop(self.queue)
 
 
-SimpleQueue = Queue
+class SimpleQueue(Queue):
+    pass
