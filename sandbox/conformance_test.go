@@ -28,7 +28,7 @@ var passing = map[string][]string{
 		"v25_gevent_event", "v26_gevent_asyncresult", "v27_gevent_pool", "v28_gevent_semaphore",
 		"v29_gevent_shared_counter", "v34_gevent_uncaught_in_greenlet", "v35_gevent_sleep0_interleave",
 		"v32_monkey_sleep_threads", "v33_monkey_lock_queue", "v36_gevent_current_wait", "v37_classes", "v38_exceptions", "v39_formatting", "v40_collections",
-		"v42_uncaught_traceback", "v43_sys_exit", "v44_input_stdin",
+		"v41_bytes_str", "v42_uncaught_traceback", "v43_sys_exit", "v44_input_stdin",
 	},
 	"seed": {
 		"s000_01_gevent_foo_bar_ex", "s003_01_yield_baozi", "s003_02_greenlet_switch",

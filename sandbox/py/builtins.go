@@ -104,6 +104,8 @@ func typeOf(v Value) *Class {
 		return BuiltinFnClass
 	case *Slice:
 		return SliceClass
+	case *ByteArray:
+		return ByteArrayClass
 	}
 	return &Class{Name: typeName(v), Dict: NewDict(), Builtin: typeName(v), Module: "builtins", MRO: []*Class{ObjectClass}}
 }
@@ -215,11 +217,17 @@ func init() {
 			}
 			switch a := args[0].(type) {
 			case string:
-				return Bytes(a), nil
+				enc, errs := codecArgs(args[1:], kw)
+				if len(args) < 2 && kw.Len() == 0 {
+					return nil, th.typeError("string argument without an encoding")
+				}
+				return th.encode(a, enc, errs)
 			case int:
 				return Bytes(make([]byte, a)), nil
 			case Bytes:
 				return a, nil
+			case *ByteArray:
+				return Bytes(a.B), nil
 			}
 			items, err := th.iterate(args[0])
 			if err != nil {
@@ -527,6 +535,17 @@ func (th *Thread) toInt(x Value, base int, explicitBase bool) (Value, error) {
 		n := new(big.Int)
 		if ok {
 			digits := clean
+			// a prefix that matches the base is allowed: int("0x1f", 16)
+			if prefix := map[int]string{16: "0x", 8: "0o", 2: "0b"}[base]; prefix != "" {
+				sign := ""
+				if strings.HasPrefix(digits, "-") || strings.HasPrefix(digits, "+") {
+					sign, digits = digits[:1], digits[1:]
+				}
+				if strings.HasPrefix(strings.ToLower(digits), prefix) {
+					digits = digits[2:]
+				}
+				digits = sign + digits
+			}
 			if base == 0 || base == 16 || base == 8 || base == 2 {
 				_, ok = n.SetString(digits, base)
 			} else {
@@ -589,7 +608,7 @@ func (th *Thread) toFloat(x Value) (Value, error) {
 func (th *Thread) makeBuiltins() *Dict {
 	d := NewDict()
 	for _, c := range []*Class{IntClass, FloatClass, StrClass, BoolClass, ListClass, TupleClass, DictClass, SetClass,
-		FrozenSetClass, BytesClass, RangeClass, TypeClass, ObjectClass, PropertyClass, StaticClass, ClassMClass,
+		FrozenSetClass, BytesClass, ByteArrayClass, RangeClass, TypeClass, ObjectClass, PropertyClass, StaticClass, ClassMClass,
 		SuperClass, SliceClass, EnumerateClass, ZipClass, MapClass, FilterClass, ReversedClass} {
 		d.SetStr(c.Name, c)
 	}

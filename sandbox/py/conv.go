@@ -247,6 +247,8 @@ func (th *Thread) repr(v Value) (string, error) {
 		return strRepr(v), nil
 	case Bytes:
 		return bytesRepr(v), nil
+	case *ByteArray:
+		return v.PyRepr(th), nil
 	case ellipsisT:
 		return "Ellipsis", nil
 	case notImplementedT:

@@ -247,6 +247,15 @@ func (th *Thread) getItem(x, i Value) (Value, error) {
 			return nil, th.newErr(IndexError, "range object index out of range")
 		}
 		return c.Start + n*c.Step, nil
+	case *ByteArray:
+		if s, ok := i.(*Slice); ok {
+			v, err := th.getItem(Bytes(c.B), s)
+			if err != nil {
+				return nil, err
+			}
+			return &ByteArray{B: []byte(v.(Bytes))}, nil
+		}
+		return th.getItem(Bytes(c.B), i)
 	case *Object:
 		if m := c.Class.lookup("__getitem__"); m != nil {
 			return th.callValue(m, []Value{c, i}, nil)
@@ -312,6 +321,23 @@ func (th *Thread) setItem(x, i, v Value) error {
 			return th.newErr(IndexError, "list assignment index out of range")
 		}
 		c.Items[n] = v
+		return nil
+	case *ByteArray:
+		n, err := th.index(i, "bytearray")
+		if err != nil {
+			return err
+		}
+		if n < 0 {
+			n += len(c.B)
+		}
+		if n < 0 || n >= len(c.B) {
+			return th.newErr(IndexError, "bytearray index out of range")
+		}
+		b, ok := v.(int)
+		if !ok || b < 0 || b > 255 {
+			return th.valueError("byte must be in range(0, 256)")
+		}
+		c.B[n] = byte(b)
 		return nil
 	case *Dict:
 		if err := th.dictSet(c, i, v); err != nil {
@@ -417,6 +443,8 @@ func (th *Thread) length(x Value) (int, error) {
 		return c.Len(), nil
 	case Bytes:
 		return len(c), nil
+	case *ByteArray:
+		return len(c.B), nil
 	case *Range:
 		return c.Len(), nil
 	case *Object:
@@ -485,6 +513,8 @@ func (th *Thread) getIter(x Value) (Value, error) {
 			items = append(items, string(r))
 		}
 		return sliceIter("str_iterator", items), nil
+	case *ByteArray:
+		return th.getIter(Bytes(c.B))
 	case Bytes:
 		items := make([]Value, len(c))
 		for i := range c {

@@ -37,6 +37,9 @@ func (th *Thread) builtinMethod(obj Value, name string) Value {
 	if _, ok := obj.(*Iterator); ok {
 		tn = "iterator"
 	}
+	if _, ok := obj.(*ByteArray); ok {
+		tn = "bytearray"
+	}
 	if m, ok := methodTables[tn][name]; ok {
 		return &Builtin{Name: name, Fn: m, Self: obj, Owner: tn}
 	}
@@ -232,6 +235,7 @@ func init() {
 		"bytes":     bytesMethods(),
 		"generator": generatorMethods(),
 		"iterator":  iteratorMethods(),
+		"bytearray": bytearrayMethods(),
 	}
 	// iterator names all share the iterator methods
 	for _, n := range []string{"list_iterator", "tuple_iterator", "str_iterator", "str_ascii_iterator", "range_iterator",
@@ -449,7 +453,10 @@ func strMethods() map[string]method {
 			}
 			return Tuple{s[:i], sep, s[i+len(sep):]}, nil
 		},
-		"encode":    func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return Bytes(self(a)), nil },
+		"encode": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			enc, errs := codecArgs(a[1:], kw)
+			return th.encode(self(a), enc, errs)
+		},
 		"isdigit":   strPred(func(r rune) bool { return unicode.IsDigit(r) }),
 		"isdecimal": strPred(func(r rune) bool { return unicode.IsDigit(r) }),
 		"isnumeric": strPred(func(r rune) bool { return unicode.IsNumber(r) }),
@@ -1288,7 +1295,7 @@ func floatMethods() map[string]method {
 func bytesMethods() map[string]method {
 	self := func(a []Value) string { return string(a[0].(Bytes)) }
 	return map[string]method{
-		"decode": func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return self(a), nil },
+		"decode": func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return th.decodeArgs(self(a), a[1:], kw) },
 		"upper":  func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return Bytes(strings.ToUpper(self(a))), nil },
 		"lower":  func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return Bytes(strings.ToLower(self(a))), nil },
 		"strip": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {

@@ -236,6 +236,12 @@ func (th *Thread) builtinBinary(op int, x, y Value) (Value, bool, error) {
 		if b, ok := y.(Bytes); ok && op == compile.OpAdd {
 			return a + b, true, nil
 		}
+		if b, ok := y.(*ByteArray); ok && op == compile.OpAdd {
+			return a + Bytes(b.B), true, nil
+		}
+		if op == compile.OpAdd {
+			return nil, true, th.typeError("can't concat %s to bytes", typeName(y))
+		}
 		if op == compile.OpMul && isInt(y) {
 			v, err := th.repeatStr(string(a), y)
 			if err != nil {
@@ -755,8 +761,21 @@ func (th *Thread) equal(x, y Value) (bool, error) {
 		}
 		return true, nil
 	case Bytes:
-		b, ok := y.(Bytes)
-		return ok && a == b, nil
+		switch b := y.(type) {
+		case Bytes:
+			return a == b, nil
+		case *ByteArray:
+			return string(a) == string(b.B), nil
+		}
+		return false, nil
+	case *ByteArray:
+		switch b := y.(type) {
+		case Bytes:
+			return string(a.B) == string(b), nil
+		case *ByteArray:
+			return string(a.B) == string(b.B), nil
+		}
+		return false, nil
 	case *Range:
 		b, ok := y.(*Range)
 		return ok && *a == *b, nil
