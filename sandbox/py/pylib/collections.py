@@ -3,28 +3,31 @@
 
 
 class deque:
+    # A list with a moving head: append and popleft are O(1) amortised. The
+    # rare operations on the left or the middle compact the list first.
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None and maxlen < 0:
             raise ValueError("maxlen must be non-negative")
         self._items = []
+        self._head = 0
         self.maxlen = maxlen
         self.extend(iterable)
 
-    def _trim_left(self):
-        if self.maxlen is not None and len(self._items) > self.maxlen:
-            del self._items[:len(self._items) - self.maxlen]
-
-    def _trim_right(self):
-        if self.maxlen is not None and len(self._items) > self.maxlen:
-            del self._items[self.maxlen:]
+    def _compact(self):
+        if self._head:
+            del self._items[:self._head]
+            self._head = 0
 
     def append(self, x):
         self._items.append(x)
-        self._trim_left()
+        if self.maxlen is not None and len(self._items) - self._head > self.maxlen:
+            self.popleft()
 
     def appendleft(self, x):
+        self._compact()
         self._items.insert(0, x)
-        self._trim_right()
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop()
 
     def extend(self, iterable):
         for x in iterable:
@@ -35,66 +38,78 @@ class deque:
             self.appendleft(x)
 
     def pop(self):
-        if not self._items:
+        if len(self._items) <= self._head:
             raise IndexError("pop from an empty deque")
         return self._items.pop()
 
     def popleft(self):
-        if not self._items:
+        if len(self._items) <= self._head:
             raise IndexError("pop from an empty deque")
-        return self._items.pop(0)
+        x = self._items[self._head]
+        self._items[self._head] = None
+        self._head += 1
+        if self._head > 64 and self._head * 2 > len(self._items):
+            self._compact()
+        return x
 
     def rotate(self, n=1):
+        self._compact()
         if self._items:
             n %= len(self._items)
             self._items[:] = self._items[-n:] + self._items[:-n]
 
     def clear(self):
-        self._items.clear()
+        self._items = []
+        self._head = 0
 
     def count(self, x):
-        return self._items.count(x)
+        return self._items[self._head:].count(x)
 
     def remove(self, x):
+        self._compact()
         self._items.remove(x)
 
     def reverse(self):
+        self._compact()
         self._items.reverse()
 
     def copy(self):
-        return deque(self._items, self.maxlen)
+        return deque(self._items[self._head:], self.maxlen)
 
     def index(self, x):
-        return self._items.index(x)
+        return self._items[self._head:].index(x)
 
     def __len__(self):
-        return len(self._items)
+        return len(self._items) - self._head
 
     def __bool__(self):
-        return bool(self._items)
+        return len(self._items) > self._head
 
     def __iter__(self):
-        return iter(list(self._items))
+        return iter(self._items[self._head:])
 
     def __reversed__(self):
-        return reversed(self._items)
+        return reversed(self._items[self._head:])
 
     def __getitem__(self, i):
+        self._compact()
         return self._items[i]
 
     def __setitem__(self, i, v):
+        self._compact()
         self._items[i] = v
 
     def __contains__(self, x):
-        return x in self._items
+        return x in self._items[self._head:]
 
     def __eq__(self, other):
-        return isinstance(other, deque) and self._items == other._items
+        return isinstance(other, deque) and self._items[self._head:] == other._items[other._head:]
 
     def __repr__(self):
+        items = self._items[self._head:]
         if self.maxlen is None:
-            return "deque(%r)" % (self._items,)
-        return "deque(%r, maxlen=%d)" % (self._items, self.maxlen)
+            return "deque(%r)" % (items,)
+        return "deque(%r, maxlen=%d)" % (items, self.maxlen)
 
 
 class _DictLike:

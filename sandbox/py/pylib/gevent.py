@@ -5,6 +5,7 @@
 import _gevent
 from greenlet import greenlet, GreenletExit
 from _gevent import getcurrent, get_hub, LoopExit
+from collections import deque
 
 __version__ = '22.10.2'
 
@@ -117,7 +118,7 @@ class _Waiter:
     # collects values for one greenlet; it is woken only while it waits here
     def __init__(self):
         self.greenlet = None
-        self.values = []
+        self.values = deque()
 
     def switch(self, value):
         self.values.append(value)
@@ -302,8 +303,8 @@ class Greenlet(greenlet):
             _gevent.schedule(self._notifier)
 
     def _notify_links(self):
-        while self._links:
-            link = self._links.pop(0)
+        links, self._links = self._links, []
+        for link in links:
             link(self)
         self._notifier = None
 
@@ -410,7 +411,7 @@ def iwait(objects, timeout=None, count=None):
         for _ in range(count):
             if not waiter.wait(reason="join"):
                 return
-            yield waiter.values.pop(0)
+            yield waiter.values.popleft()
     finally:
         if timer is not None:
             timer.cancel()
