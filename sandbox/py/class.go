@@ -371,10 +371,9 @@ func (th *Thread) attrError(obj Value, name string) error {
 	if m, ok := obj.(*Module); ok {
 		msg = "module '" + m.Name + "' has no attribute '" + name + "'"
 	}
-	if s := closest(name, th.attrNames(obj)); s != "" {
-		msg += ". Did you mean: '" + s + "'?"
-	}
-	return th.newErr(AttributeError, "%s", msg)
+	exc := newExc(AttributeError, msg)
+	excState(exc).Suggestion = closest(name, th.attrNames(obj))
+	return &PyError{Exc: exc}
 }
 
 // attrNames lists the attribute names of obj, for "Did you mean" suggestions.

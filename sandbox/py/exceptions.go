@@ -18,6 +18,9 @@ type ExcState struct {
 	SuppressContext bool
 	// Value holds StopIteration.value and SystemExit.code.
 	Value Value
+	// Suggestion is the "Did you mean" name of a NameError or AttributeError:
+	// like CPython, only the printed traceback shows it, not str(exc).
+	Suggestion string
 }
 
 // TBEntry is one traceback frame.
@@ -238,6 +241,9 @@ func (th *Thread) excLine(exc *Object) string {
 	msg, err := th.str(exc)
 	if err != nil {
 		msg = "<exception str() failed>"
+	}
+	if s := excState(exc).Suggestion; s != "" {
+		msg += ". Did you mean: '" + s + "'?"
 	}
 	if msg == "" {
 		return name

@@ -164,6 +164,14 @@ func (th *Thread) binaryOp(op int, x, y Value, inplace bool) (Value, error) {
 	if op == compile.OpPow {
 		return nil, th.typeError("unsupported operand type(s) for ** or pow(): '%s' and '%s'", typeName(x), typeName(y))
 	}
+	if op == compile.OpMul {
+		for _, pair := range [][2]Value{{x, y}, {y, x}} {
+			switch pair[0].(type) {
+			case string, *List, Tuple, Bytes:
+				return nil, th.typeError("can't multiply sequence by non-int of type '%s'", typeName(pair[1]))
+			}
+		}
+	}
 	return nil, th.typeError("unsupported operand type(s) for %s: '%s' and '%s'", sym, typeName(x), typeName(y))
 }
 
@@ -364,6 +372,9 @@ func (th *Thread) intOp(op int, x, y Value) (Value, error) {
 		return normBig(new(big.Int).Mul(a, b)), th.charge((a.BitLen() + b.BitLen()) / 64)
 	case compile.OpFloorDiv, compile.OpMod:
 		if b.Sign() == 0 {
+			if op == compile.OpMod {
+				return nil, th.newErr(ZeroDivisionError, "integer modulo by zero")
+			}
 			return nil, th.newErr(ZeroDivisionError, "integer division or modulo by zero")
 		}
 		q, m := new(big.Int).DivMod(a, b, new(big.Int))

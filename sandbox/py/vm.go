@@ -994,11 +994,9 @@ func (th *Thread) excMatches(exc, typ Value) (bool, error) {
 }
 
 func (th *Thread) nameError(name string) error {
-	msg := "name '" + name + "' is not defined"
-	if s := th.suggestName(name); s != "" {
-		msg += ". Did you mean: '" + s + "'?"
-	}
-	return th.newErr(NameError, "%s", msg)
+	exc := newExc(NameError, "name '"+name+"' is not defined")
+	excState(exc).Suggestion = th.suggestName(name)
+	return &PyError{Exc: exc}
 }
 
 func (th *Thread) derefError(fr *Frame, i int) error {

@@ -23,3 +23,59 @@ def floats():
 with open(os.path.join(here, 'floatrepr.txt'), 'w') as out:
     for x in floats():
         out.write('%s %r\n' % (float.hex(x), x))
+
+# arith.txt: "op|a|b|c|result", ints in decimal, floats as float.hex, result as repr or
+# "!Type: message".
+def fmt(v):
+    if isinstance(v, float):
+        return float.hex(v)
+    return str(v)
+
+def res(f):
+    try:
+        v = f()
+    except Exception as e:
+        return '!%s: %s' % (type(e).__name__, e)
+    if isinstance(v, tuple):
+        return ','.join(fmt(x) for x in v)
+    return fmt(v)
+
+rng = random.Random(11)
+def rint():
+    return rng.choice([0, 1, -1, 2, -2, 3, 7, -7, 2**63 - 1, -2**63, 10**20, -10**20,
+                       rng.randint(-1000, 1000), rng.randint(-2**70, 2**70), rng.randint(-50, 50)])
+def rfloat():
+    return rng.choice([0.0, -0.0, 1.0, -1.0, 2.5, -2.5, 0.5, 1e300, -1e300, float('inf'),
+                       float('-inf'), float('nan'), 3.0, rng.uniform(-100, 100),
+                       rng.uniform(-1, 1) * 10 ** rng.randint(-20, 20)])
+lines = []
+for _ in range(4000):
+    a, b = rint(), rint()
+    lines.append(('ifloordiv', a, b, 0, res(lambda: a // b)))
+    lines.append(('imod', a, b, 0, res(lambda: a % b)))
+    lines.append(('idivmod', a, b, 0, res(lambda: divmod(a, b))))
+    lines.append(('itruediv', a, b, 0, res(lambda: a / b)))
+    e = abs(b) % 70
+    lines.append(('ipow', a, e, 0, res(lambda: a ** e)))
+    c = rint()
+    lines.append(('ipowmod', a, b, c, res(lambda: pow(a, b, c))))
+    s = b % 100 - 5
+    lines.append(('ilshift', a, s, 0, res(lambda: a << s)))
+    lines.append(('irshift', a, s, 0, res(lambda: a >> s)))
+    n = rng.randint(-25, 3)
+    lines.append(('iround', a, n, 0, res(lambda: round(a, n))))
+    lines.append(('itofloat', a, 0, 0, res(lambda: float(a))))
+for _ in range(4000):
+    a, b = rfloat(), rfloat()
+    lines.append(('ffloordiv', a, b, 0, res(lambda: a // b)))
+    lines.append(('fmod', a, b, 0, res(lambda: a % b)))
+    lines.append(('fdivmod', a, b, 0, res(lambda: divmod(a, b))))
+    lines.append(('ftruediv', a, b, 0, res(lambda: a / b)))
+    lines.append(('fpow', a, b, 0, res(lambda: a ** b if not (a < 0 and b != int(b) if b == b and abs(b) != float('inf') else False) else 'complex')))
+    lines.append(('fround', a, 0, 0, res(lambda: round(a))))
+    n = rng.randint(-10, 20)
+    lines.append(('froundn', a, n, 0, res(lambda: round(a, n))))
+    lines.append(('ftoint', a, 0, 0, res(lambda: int(a))))
+with open(os.path.join(here, 'arith.txt'), 'w') as out:
+    for op, a, b, c, r in lines:
+        out.write('%s|%s|%s|%s|%s\n' % (op, fmt(a), fmt(b), fmt(c), r))

@@ -1,0 +1,36 @@
+# Error messages learners meet, as CPython words them.
+def show(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+value = 1
+show(lambda: valeu)
+show(lambda: [1, 2].appendd(3))
+show(lambda: "x" + 1)
+show(lambda: 1 + "x")
+show(lambda: len(5))
+show(lambda: int("ten"))
+show(lambda: {"a": 1}["b"])
+show(lambda: [1][3])
+show(lambda: None.attr)
+show(lambda: 1 / 0)
+show(lambda: 1.0 / 0)
+show(lambda: 10 % 0)
+show(lambda: [].pop())
+show(lambda: sorted([1, "a"]))
+show(lambda: (lambda x: x)())
+show(lambda: (lambda: 1)(2))
+show(lambda: next(iter([])))
+show(lambda: object().x)
+show(lambda: undefined_function())
+show(lambda: "abc".index("z"))
+show(lambda: [1, 2, 3].remove(9))
+show(lambda: {}.popitem())
+show(lambda: tuple()[0])
+show(lambda: int(None))
+show(lambda: list(5))
+show(lambda: "a" * "b")
+show(lambda: chr(-1))
+show(lambda: (1, 2) < ("a",))
