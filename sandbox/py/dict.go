@@ -12,7 +12,8 @@ import (
 
 // Dict is a Python dict.
 type Dict struct {
-	index   map[any]int // hash key -> position in entries
+	strs    map[string]int // str keys -> position in entries (the common case, hashed without an interface)
+	index   map[any]int    // other hash keys -> position in entries
 	entries []dictEntry
 	live    int
 	// version changes on every insertion or deletion, to detect changes during iteration.
@@ -25,7 +26,33 @@ type dictEntry struct {
 }
 
 // NewDict returns an empty dict.
-func NewDict() *Dict { return &Dict{index: map[any]int{}} }
+func NewDict() *Dict { return &Dict{strs: map[string]int{}, index: map[any]int{}} }
+
+// lookupHashed finds the entry position of a hash key.
+func (d *Dict) lookupHashed(hk any) (int, bool) {
+	if s, ok := hk.(string); ok {
+		i, ok := d.strs[s]
+		return i, ok
+	}
+	i, ok := d.index[hk]
+	return i, ok
+}
+
+func (d *Dict) storeIndex(hk any, i int) {
+	if s, ok := hk.(string); ok {
+		d.strs[s] = i
+	} else {
+		d.index[hk] = i
+	}
+}
+
+func (d *Dict) dropIndex(hk any) {
+	if s, ok := hk.(string); ok {
+		delete(d.strs, s)
+	} else {
+		delete(d.index, hk)
+	}
+}
 
 // Set is a Python set or frozenset.
 type Set struct {
@@ -135,7 +162,7 @@ func (th *Thread) dictGet(d *Dict, k Value) (Value, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	if i, ok := d.index[hk]; ok {
+	if i, ok := d.lookupHashed(hk); ok {
 		return d.entries[i].value, true, nil
 	}
 	return nil, false, nil
@@ -152,11 +179,11 @@ func (th *Thread) dictSet(d *Dict, k, v Value) error {
 }
 
 func (d *Dict) setHashed(hk any, k, v Value) {
-	if i, ok := d.index[hk]; ok {
+	if i, ok := d.lookupHashed(hk); ok {
 		d.entries[i].value = v
 		return
 	}
-	d.index[hk] = len(d.entries)
+	d.storeIndex(hk, len(d.entries))
 	d.entries = append(d.entries, dictEntry{key: k, value: v})
 	d.live++
 	d.version++
@@ -168,11 +195,11 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	i, ok := d.index[hk]
+	i, ok := d.lookupHashed(hk)
 	if !ok {
 		return false, nil
 	}
-	delete(d.index, hk)
+	d.dropIndex(hk)
 	d.entries[i] = dictEntry{deleted: true}
 	d.live--
 	d.version++
@@ -190,22 +217,12 @@ func (d *Dict) compact() {
 		}
 	}
 	d.entries = out
-	// rebuild the index: keys keep their hash key through their position
-	old := d.index
-	d.index = make(map[any]int, len(out))
-	pos := map[int]any{}
-	for hk, i := range old {
-		pos[i] = hk
-	}
-	_ = pos
-	for hk := range old {
-		_ = hk
-	}
-	// recompute from keys (hashKey never fails for stored keys)
+	// rebuild the index from the keys (hashKey never fails for stored keys)
+	d.strs, d.index = make(map[string]int, len(out)), map[any]int{}
 	th := &Thread{}
 	for i, e := range out {
 		hk, _ := th.hashKey(e.key)
-		d.index[hk] = i
+		d.storeIndex(hk, i)
 	}
 }
 
@@ -214,7 +231,7 @@ func (d *Dict) SetStr(k string, v Value) { d.setHashed(k, k, v) }
 
 // GetStr looks a string key up.
 func (d *Dict) GetStr(k string) (Value, bool) {
-	if i, ok := d.index[k]; ok {
+	if i, ok := d.strs[k]; ok {
 		return d.entries[i].value, true
 	}
 	return nil, false
@@ -222,11 +239,11 @@ func (d *Dict) GetStr(k string) (Value, bool) {
 
 // DelStr removes a string key.
 func (d *Dict) DelStr(k string) bool {
-	i, ok := d.index[k]
+	i, ok := d.strs[k]
 	if !ok {
 		return false
 	}
-	delete(d.index, k)
+	delete(d.strs, k)
 	d.entries[i] = dictEntry{deleted: true}
 	d.live--
 	d.version++
@@ -260,10 +277,6 @@ func (d *Dict) Items() [][2]Value {
 
 func (d *Dict) copy() *Dict {
 	n := NewDict()
-	for hk, i := range d.index {
-		_ = hk
-		_ = i
-	}
 	th := &Thread{}
 	for _, e := range d.entries {
 		if !e.deleted {
