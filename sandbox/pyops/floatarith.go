@@ -78,10 +78,10 @@ func FloatPow(a, b float64) (r float64, ok bool, err *Error) {
 	if a == 0 && b < 0 && !math.IsInf(b, 0) {
 		return 0, true, errNegPow
 	}
-	if a < 0 && !math.IsInf(a, 0) && b != math.Trunc(b) && !math.IsInf(b, 0) {
+	if a < 0 && !math.IsInf(a, 0) && b != math.Trunc(b) && !math.IsInf(b, 0) && !math.IsNaN(b) {
 		return 0, false, nil
 	}
-	r = math.Pow(a, b)
+	r = powCorrectlyRounded(a, b)
 	if math.IsInf(r, 0) && !math.IsInf(a, 0) && !math.IsInf(b, 0) {
 		return 0, true, newError("OverflowError", "(34, 'Numerical result out of range')")
 	}
@@ -165,4 +165,116 @@ func abs64(n int64) int64 {
 		return -n
 	}
 	return n
+}
+
+// powCorrectlyRounded computes a**b rounded once: C's pow (which CPython calls) is correctly
+// rounded on glibc, while Go's math.Pow may be off by an ulp or more. Integer exponents are
+// multiplied out in big floats; other exponents go through exp(b·log a) in big floats.
+func powCorrectlyRounded(a, b float64) float64 {
+	if math.IsNaN(a) || math.IsNaN(b) || math.IsInf(a, 0) || math.IsInf(b, 0) || a == 0 {
+		return math.Pow(a, b)
+	}
+	if b == 0.5 && a > 0 {
+		return math.Sqrt(a)
+	}
+	if math.Abs(b) > 1<<20 {
+		return math.Pow(a, b)
+	}
+	if b != math.Trunc(b) {
+		if a < 0 {
+			return math.NaN()
+		}
+		return powByLog(a, b)
+	}
+	n := int64(math.Abs(b))
+	const prec = 320
+	x := new(big.Float).SetPrec(prec).SetFloat64(a)
+	r := new(big.Float).SetPrec(prec).SetInt64(1)
+	for ; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			r.Mul(r, x)
+		}
+		x.Mul(x, x)
+	}
+	if b < 0 {
+		r.Quo(new(big.Float).SetPrec(prec).SetInt64(1), r)
+	}
+	f, _ := r.Float64()
+	return f
+}
+
+const powPrec = 192
+
+// powByLog returns exp(b·log a) for a > 0, computed with powPrec bits and rounded once.
+func powByLog(a, b float64) float64 {
+	y := bigLog(a)
+	y.Mul(y, new(big.Float).SetPrec(powPrec).SetFloat64(b))
+	yf, _ := y.Float64()
+	if yf > 710 {
+		return math.Inf(1)
+	}
+	if yf < -746 {
+		return 0
+	}
+	f, _ := bigExp(y).Float64()
+	return f
+}
+
+// bigAtanh returns atanh(z) = z + z³/3 + z⁵/5 + … for small |z|.
+func bigAtanh(z *big.Float) *big.Float {
+	z2 := new(big.Float).SetPrec(powPrec).Mul(z, z)
+	term := new(big.Float).SetPrec(powPrec).Set(z)
+	sum := new(big.Float).SetPrec(powPrec).Set(z)
+	for k := int64(3); ; k += 2 {
+		term.Mul(term, z2)
+		t := new(big.Float).SetPrec(powPrec).Quo(term, new(big.Float).SetInt64(k))
+		if t.Sign() == 0 || t.MantExp(nil)-sum.MantExp(nil) < -powPrec-4 {
+			break
+		}
+		sum.Add(sum, t)
+	}
+	return sum
+}
+
+func bigLn2() *big.Float {
+	third := new(big.Float).SetPrec(powPrec).Quo(big.NewFloat(1), big.NewFloat(3))
+	r := bigAtanh(third)
+	return r.Mul(r, big.NewFloat(2))
+}
+
+// bigLog returns ln a for a > 0: a = m·2^e with m in [0.5, 1), ln m = 2·atanh((m-1)/(m+1)).
+func bigLog(a float64) *big.Float {
+	m, e := math.Frexp(a)
+	if m < math.Sqrt2/2 {
+		m *= 2
+		e--
+	}
+	bm := new(big.Float).SetPrec(powPrec).SetFloat64(m)
+	num := new(big.Float).SetPrec(powPrec).Sub(bm, big.NewFloat(1))
+	den := new(big.Float).SetPrec(powPrec).Add(bm, big.NewFloat(1))
+	r := bigAtanh(num.Quo(num, den))
+	r.Mul(r, big.NewFloat(2))
+	ln2e := bigLn2()
+	ln2e.Mul(ln2e, new(big.Float).SetInt64(int64(e)))
+	return r.Add(r, ln2e)
+}
+
+// bigExp returns e^y: y = k·ln2 + r with |r| <= ln2/2, e^r by its Taylor series.
+func bigExp(y *big.Float) *big.Float {
+	ln2 := bigLn2()
+	kf, _ := new(big.Float).Quo(y, ln2).Float64()
+	k := math.Round(kf)
+	r := new(big.Float).SetPrec(powPrec).Mul(ln2, big.NewFloat(k))
+	r.Sub(y, r)
+	sum := new(big.Float).SetPrec(powPrec).SetInt64(1)
+	term := new(big.Float).SetPrec(powPrec).SetInt64(1)
+	for n := int64(1); n < 200; n++ {
+		term.Mul(term, r)
+		term.Quo(term, new(big.Float).SetInt64(n))
+		if term.Sign() == 0 || term.MantExp(nil) < -powPrec-4 {
+			break
+		}
+		sum.Add(sum, term)
+	}
+	return sum.SetMantExp(sum, int(k))
 }

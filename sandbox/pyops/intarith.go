@@ -119,6 +119,9 @@ func TrueDivBig(a, b *big.Int) (float64, *Error) {
 	if math.IsInf(f, 0) {
 		return 0, newError("OverflowError", "integer division result too large for a float")
 	}
+	if f == 0 && (a.Sign() < 0) != (b.Sign() < 0) {
+		f = math.Copysign(0, -1) // CPython divides as floats: 0 / -5 is -0.0
+	}
 	return f, nil
 }
 

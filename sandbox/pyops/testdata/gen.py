@@ -36,6 +36,8 @@ def res(f):
         v = f()
     except Exception as e:
         return '!%s: %s' % (type(e).__name__, e)
+    if isinstance(v, str):
+        return v
     if isinstance(v, tuple):
         return ','.join(fmt(x) for x in v)
     return fmt(v)
@@ -49,7 +51,7 @@ def rfloat():
                        float('-inf'), float('nan'), 3.0, rng.uniform(-100, 100),
                        rng.uniform(-1, 1) * 10 ** rng.randint(-20, 20)])
 lines = []
-for _ in range(4000):
+for _ in range(1500):
     a, b = rint(), rint()
     lines.append(('ifloordiv', a, b, 0, res(lambda: a // b)))
     lines.append(('imod', a, b, 0, res(lambda: a % b)))
@@ -65,13 +67,13 @@ for _ in range(4000):
     n = rng.randint(-25, 3)
     lines.append(('iround', a, n, 0, res(lambda: round(a, n))))
     lines.append(('itofloat', a, 0, 0, res(lambda: float(a))))
-for _ in range(4000):
+for _ in range(1500):
     a, b = rfloat(), rfloat()
     lines.append(('ffloordiv', a, b, 0, res(lambda: a // b)))
     lines.append(('fmod', a, b, 0, res(lambda: a % b)))
     lines.append(('fdivmod', a, b, 0, res(lambda: divmod(a, b))))
     lines.append(('ftruediv', a, b, 0, res(lambda: a / b)))
-    lines.append(('fpow', a, b, 0, res(lambda: a ** b if not (a < 0 and b != int(b) if b == b and abs(b) != float('inf') else False) else 'complex')))
+    lines.append(('fpow', a, b, 0, res(lambda: (lambda r: 'complex' if isinstance(r, complex) else r)(a ** b))))
     lines.append(('fround', a, 0, 0, res(lambda: round(a))))
     n = rng.randint(-10, 20)
     lines.append(('froundn', a, n, 0, res(lambda: round(a, n))))
