@@ -208,15 +208,17 @@ func (r *Run) runProgram(index int, p Program, start time.Time) (int, error, int
 	lim := r.opts.Limits
 	deadline := start.Add(lim.MaxWall)
 	env := &py.Env{
-		Filename:   name,
-		Argv:       r.opts.Args,
-		Clock:      &r.clock,
-		MaxSteps:   lim.MaxSteps,
-		MaxDepth:   lim.MaxDepth,
-		MaxMemory:  lim.MaxMemory,
-		MaxVirtual: int64(lim.MaxVirtual),
-		Deadline:   deadline,
-		Cancel:     &r.cancel,
+		Filename:     name,
+		Argv:         r.opts.Args,
+		Clock:        &r.clock,
+		MaxSteps:     lim.MaxSteps,
+		MaxDepth:     lim.MaxDepth,
+		MaxMemory:    lim.MaxMemory,
+		MaxVirtual:   int64(lim.MaxVirtual),
+		MaxGreenlets: lim.MaxGreenlets,
+		MaxTimers:    lim.MaxTimers,
+		Deadline:     deadline,
+		Cancel:       &r.cancel,
 	}
 	env.Write = func(stream, text string, g, line int) error {
 		r.output += int64(len(text))

@@ -99,6 +99,7 @@ func TestHostilePrograms(t *testing.T) {
 		{"import gevent\ngevent.sleep(float('nan'))\n", "virtual-time limit"},
 		{"l = []\nwhile True:\n    l.append(object())\n", ""},
 		{"import queue\nqueue.Queue().get()\n", "waits forever"},
+		{"import gevent\ngevent.joinall([gevent.spawn(gevent.sleep, 1) for i in range(1500)])\n", "greenlets at once"},
 	}
 	for _, c := range cases {
 		out, errs, res := runEngine("main.py", c.src, "", limits)

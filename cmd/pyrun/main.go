@@ -33,6 +33,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	steps := fs.Int64("steps", -1, "instruction limit (-1: none, like python3; the site uses 20 million)")
 	wall := fs.Duration("timeout", 10*time.Minute, "real compute time limit")
 	memory := fs.Int64("memory", 4<<30, "accounted memory limit in bytes")
+	greenlets := fs.Int("greenlets", 1_000_000, "live greenlets limit (the site allows 1000)")
+	timers := fs.Int("timers", 1_000_000, "pending timers limit (the site allows 10000)")
 	trace := fs.Bool("trace", false, "print coroutine events (spawn, switch, ...) as JSON lines to stderr")
 	outDir := fs.String("out", "", "also write each program's stdout, stderr and exit status to DIR/NAME.out, .err, .code")
 	fs.Usage = func() {
@@ -64,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	enc := json.NewEncoder(stderr)
 	opts := sandbox.Options{Programs: programs, Trace: *trace, Interactive: true,
-		Limits: sandbox.Limits{MaxSteps: *steps, MaxWall: *wall, MaxMemory: *memory}}
+		Limits: sandbox.Limits{MaxSteps: *steps, MaxWall: *wall, MaxMemory: *memory, MaxGreenlets: *greenlets, MaxTimers: *timers}}
 	r := sandbox.Start(opts, func(e sandbox.Event) {
 		switch e.Kind {
 		case sandbox.KindStdout, sandbox.KindStderr:

@@ -88,12 +88,14 @@ type Env struct {
 	// Clock is the virtual time in nanoseconds; Sleep advances it.
 	Clock *int64
 	// Limits.
-	MaxSteps   int64
-	MaxDepth   int
-	MaxMemory  int64
-	MaxVirtual int64
-	Deadline   time.Time
-	Cancel     *atomic.Bool
+	MaxSteps     int64
+	MaxDepth     int
+	MaxMemory    int64
+	MaxVirtual   int64
+	MaxGreenlets int // live greenlets and threads (0: no limit)
+	MaxTimers    int // pending timers (0: the hub's default)
+	Deadline     time.Time
+	Cancel       *atomic.Bool
 	// OnSteps, if set, is told how many instructions ran when the program ends.
 	OnSteps func(steps int64)
 	// Trace receives coroutine events (nil: none).
@@ -133,6 +135,7 @@ type Thread struct {
 	sched             *hub.Hub
 	glIDs             int
 	threads           int  // live threading.Thread greenlets
+	liveGreenlets     int  // greenlets started and not yet dead
 	usesGevent        bool // the program imported gevent (deadlocks are gevent's LoopExit)
 	lines             []string
 }

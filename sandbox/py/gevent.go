@@ -102,7 +102,7 @@ func (th *Thread) geventSleep(secs float64) (Value, error) {
 		th.sched.Schedule(task)
 	} else {
 		if _, err := th.sched.After(ns, task); err != nil {
-			return nil, &haltError{Kind: "limit", Reason: "more than 10,000 timers are pending"}
+			return nil, th.tooManyTimers()
 		}
 		if th.env.Trace != nil {
 			until := th.sched.Now() + ns
@@ -113,6 +113,11 @@ func (th *Thread) geventSleep(secs float64) (Value, error) {
 		}
 	}
 	return suspended, th.parkInHub(caller, "sleep")
+}
+
+func (th *Thread) tooManyTimers() error {
+	n := int64(th.sched.Options().MaxTimers)
+	return &haltError{Kind: "limit", Reason: "more than " + humanCount(n) + " timers are pending (the limit of one run)"}
 }
 
 // virtualISO is the virtual time as gevent prints it in error reports.
@@ -217,7 +222,7 @@ func makeGeventNative(th *Thread) *Module {
 		}
 		t, err := th.sched.After(ns, task)
 		if err != nil {
-			return nil, &haltError{Kind: "limit", Reason: "more than 10,000 timers are pending"}
+			return nil, th.tooManyTimers()
 		}
 		return &Object{Class: timerClass, Dict: NewDict(), Native: t}, nil
 	})

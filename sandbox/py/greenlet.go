@@ -310,9 +310,13 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 	target.resumes++
 	if target.state == glUnstarted {
 		target.state = glActive
+		th.liveGreenlets++
+		if max := th.env.MaxGreenlets; max > 0 && th.liveGreenlets > max {
+			return &haltError{Kind: "limit", Reason: "more than " + humanCount(int64(max)) + " greenlets at once (the limit of one run)"}
+		}
 		if exc != nil {
 			// throwing into a greenlet that never ran: it dies at once
-			target.state = glDead
+			th.buryGreenlet(target)
 			th.traceGreenletExit(target, nil, exc)
 			if exc.Class.isSubclass(GreenletExit) {
 				return th.finishGreenlet(target, exc)
@@ -328,12 +332,12 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 			}
 		}
 		if run == nil {
-			target.state = glDead
+			th.buryGreenlet(target)
 			return th.failGreenlet(target, newExc(AttributeError, "run"))
 		}
 		fr, v, err := th.prepareCall(nil, run, args, kw)
 		if err != nil {
-			target.state = glDead
+			th.buryGreenlet(target)
 			if pe, ok := err.(*PyError); ok {
 				return th.failGreenlet(target, pe.Exc)
 			}
@@ -341,7 +345,7 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 		}
 		if fr == nil {
 			// a built-in run: it finished at once
-			target.state = glDead
+			th.buryGreenlet(target)
 			return th.finishGreenlet(target, v)
 		}
 		fr.mode = modeGreenlet
@@ -363,7 +367,7 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 
 // finishGreenlet hands a finished greenlet's result to its parent.
 func (th *Thread) finishGreenlet(g *Greenlet, v Value) error {
-	g.state = glDead
+	th.buryGreenlet(g)
 	p := g.Parent
 	for p != nil && p.state == glDead {
 		p = p.Parent
@@ -380,7 +384,7 @@ func (th *Thread) finishGreenlet(g *Greenlet, v Value) error {
 
 // failGreenlet raises a dead greenlet's exception in its parent.
 func (th *Thread) failGreenlet(g *Greenlet, exc *Object) error {
-	g.state = glDead
+	th.buryGreenlet(g)
 	p := g.Parent
 	for p != nil && p.state == glDead {
 		p = p.Parent
@@ -389,6 +393,14 @@ func (th *Thread) failGreenlet(g *Greenlet, exc *Object) error {
 		return &PyError{Exc: exc}
 	}
 	return th.enterGreenlet(p, nil, nil, nil, exc, "finished", "raise "+exc.Class.Name)
+}
+
+// buryGreenlet marks g dead and stops counting it as live.
+func (th *Thread) buryGreenlet(g *Greenlet) {
+	if g.state == glActive {
+		th.liveGreenlets--
+	}
+	g.state = glDead
 }
 
 func (th *Thread) traceGreenletExit(g *Greenlet, v Value, exc *Object) {
@@ -414,7 +426,7 @@ func (th *Thread) getcurrent() *Object { return th.glObject(th.curGreenlet()) }
 func (th *Thread) theHub() *Greenlet {
 	if th.hubG == nil {
 		th.hubG = &Greenlet{isHub: true, state: glActive, id: 2, name: "Hub", Parent: th.curGreenletMain()}
-		th.sched = hub.New(hub.Options{Horizon: th.env.MaxVirtual, MaxTimers: 10_000})
+		th.sched = hub.New(hub.Options{Horizon: th.env.MaxVirtual, MaxTimers: th.env.MaxTimers})
 		th.sched.Advance(*th.env.Clock)
 		if th.env.Trace != nil {
 			th.env.Trace("spawn", TraceEvent{G: 2, Parent: 1, Name: "Hub", Role: "hub"})
