@@ -81,3 +81,28 @@ for _ in range(1500):
 with open(os.path.join(here, 'arith.txt'), 'w') as out:
     for op, a, b, c, r in lines:
         out.write('%s|%s|%s|%s|%s\n' % (op, fmt(a), fmt(b), fmt(c), r))
+
+# format.txt: "kind|value|spec|result", kind i/f/s, floats as float.hex, result escaped with
+# unicode_escape, or "!Type: message".
+specs_num = ['', 'd', 'x', 'X', 'o', 'b', '#x', '#o', '#b', '+d', ' d', '-d', '10', '<10', '>10',
+             '^10', '=10', '010', '*^12', '+010', ',', '_', '_x', '_b', '015,', '015_', '#010x',
+             'c', 'e', 'E', 'f', 'F', 'g', 'G', '%', '.2f', '.0f', '#.0f', '.3e', '.0e', '#.0e',
+             '.3g', '.10g', '#g', '#.3g', '.2%', ',.2f', '015,.2f', '+.1f', 'z.1f', 'z.0f', ' g',
+             '.1', '.3', '.12', '#', 'n', '.17g', '.20f', '.30e', '12.3f', '-^15.4e', '.5G',
+             'q', 'abc', '.', ',_', ',c', '+c', '#c', 'z', 's', '=10s', '.2', ',n', '0>8', 'x<8',
+             '€>8', '08.3f', 'zd', '.999999999999999999999f', '999999999999999999999']
+specs_str = ['', 's', '10', '<10', '>10', '^10', '*^9', '.2', '10.3', '+', '=5', '05', ',',
+             '#', 'z', 'd', '€^7']
+def esc(s):
+    return s.encode('unicode_escape').decode('ascii').replace('|', '\\x7c')
+ints = [0, 1, -1, 7, -7, 42, 255, -255, 1234567, -1234567, 10**20, -10**25, 65, 0x10ffff,
+        0x110000, 2**64]
+floats = [0.0, -0.0, 1.0, -1.0, 0.5, 2.5, 1.5, 0.1, -0.0001, 1e-5, 123.456, 1234567.891,
+          1e16, 1e22, 1.5e-10, 1e100, float('inf'), float('-inf'), float('nan'), 100.0,
+          0.00012345, 9.9999, 999999.5, 1e15, 0.125, -123456789.125, 5e-324, -0.004]
+with open(os.path.join(here, 'format.txt'), 'w') as out:
+    for kind, vals, specs in (('i', ints, specs_num), ('f', floats, specs_num), ('s', ['', 'abc', 'héllo', 'a\u20acb', 'longer string here'], specs_str)):
+        for v in vals:
+            for s in specs:
+                r = res(lambda: format(v, s))
+                out.write('%s|%s|%s|%s\n' % (kind, fmt(v) if kind != 's' else esc(v), esc(s), r if r.startswith('!') else esc(r)))
