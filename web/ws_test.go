@@ -379,3 +379,24 @@ func TestShutdownSaysBye(t *testing.T) {
 		t.Fatal("the connection's goroutines did not finish after shutdown")
 	}
 }
+
+func TestThirdRunStopsTheOldest(t *testing.T) {
+	_, hs, _ := start(t, Config{})
+	c, _, err := connect(t, hs, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.send(map[string]any{"type": "run", "id": "a", "source": "forever"})
+	c.send(map[string]any{"type": "run", "id": "b", "source": "forever"})
+	c.send(map[string]any{"type": "run", "id": "c", "source": "print third"})
+	ended := map[string]string{}
+	for len(ended) < 2 {
+		if m := c.read(); m.Type == "end" {
+			ended[m.ID] = m.Status
+		}
+	}
+	if ended["a"] != "stopped" || ended["c"] != "ok" {
+		t.Errorf("ends %v; want a stopped, c ok", ended)
+	}
+	c.send(map[string]any{"type": "stop", "id": "b"})
+}

@@ -183,7 +183,10 @@ func stdoutOf(events []sandbox.Event, program int) string {
 // skipped so that `go test ./...` stays green; delete a line as soon as
 // the engine catches up (the test says when a listed example passes).
 var knownFailing = map[string]string{
-	// (none at the moment)
+	"monkey-patching/crawl":           "urllib.request.urlopen on the virtual network",
+	"monkey-patching/crawl-timing":    "urllib.request.urlopen on the virtual network",
+	"monkey-patching/crawl-unpatched": "urllib.request.urlopen on the virtual network",
+	"socket-server/echo":              "socket and gevent.server on the virtual network (several programs)",
 }
 
 // TestEveryLessonExample runs each example (and each exercise's solution)
