@@ -106,3 +106,37 @@ with open(os.path.join(here, 'format.txt'), 'w') as out:
             for s in specs:
                 r = res(lambda: format(v, s))
                 out.write('%s|%s|%s|%s\n' % (kind, fmt(v) if kind != 's' else esc(v), esc(s), r if r.startswith('!') else esc(r)))
+
+# percent.txt: "format|args|result" (escaped). args: "T" + items for a tuple, "M" + items as
+# key=value pairs for a dict, or one item; items are i:int, f:float.hex, s:str, b:bool,
+# joined by ';'.
+def enc(v):
+    if isinstance(v, bool):
+        return 'b:%d' % v
+    if isinstance(v, int):
+        return 'i:%d' % v
+    if isinstance(v, float):
+        return 'f:' + float.hex(v)
+    return 's:' + esc(v).replace(';', '\\x3b').replace('=', '\\x3d')
+def encargs(a):
+    if isinstance(a, tuple):
+        return 'T' + ';'.join(enc(x) for x in a)
+    if isinstance(a, dict):
+        return 'M' + ';'.join(k + '=' + enc(v) for k, v in a.items())
+    return enc(a)
+pcases = [('%d', 'a'), ('%x', 1.5), ('%f', 'a'), ('%c', 'ab'), ('%c', 1.5), ('%c', -1), ('%c', 'x'),
+          ('%c', 233), ('%d %d', (1,)), ('%d', (1, 2)), ('%(a)s', (1,)), ('%(a)s', {'b': 1}),
+          ('%(a)s-%(b)d', {'a': 'x', 'b': 2}), ('%q', 1), ('%', 1), ('%(a', {}), ('%*d', (1.5, 2)),
+          ('%.*f', ('a', 1.0)), ('%s', ()), ('%s %s', {'a': 1}), ('%x', -255), ('%#x', 255),
+          ('%#X', 255), ('%#o', 8), ('%o', 8), ('%e', 1e100), ('%5.1s', 'abc'), ('%-5d|', 3),
+          ('%05d', -3), ('%+.2e', 0.0), ('%r', 'a'), ('%a', 'é'), ('%i', True), ('%u', 3.9),
+          ('%g', 1e-05), ('%%', ()), ('abc', 1), ('abc', ()), ('%#g', 1.0), ('% d', 5),
+          ('%s and %s', ('a', 'b')), ('%10.3f|', 3.14159), ('%-10s|', 'hi'), ('%*d', (5, 42)),
+          ('%-*d|', (5, 42)), ('%.3d', 5), ('%+d', 5), ('%.2f%%', 12.345), ('%s', 1.5),
+          ('%r', 1e16), ('%d', 2**70), ('%x', 2**70), ('%.1f', 0.25), ('%.0f', 2.5),
+          ('%5s|%-5s|', ('a', 'b')), ('%s', 'é€'), ('%3c|', 'é'), ('%ld', 3), ('%E', 12345.678),
+          ('%G', 1e-10), ('%d', 'x'), ('%s %d', ('a', 'b')), ('%(x)s %%', {'x': 1})]
+with open(os.path.join(here, 'percent.txt'), 'w') as out:
+    for f, a in pcases:
+        r = res(lambda: f % a)
+        out.write('%s|%s|%s\n' % (esc(f), encargs(a), r if r.startswith('!') else esc(r)))
