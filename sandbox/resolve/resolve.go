@@ -54,6 +54,8 @@ type Scope struct {
 	children  []*Scope
 	slot      map[string]int
 	cell      map[string]int
+	params    map[string]bool       // parameter names, for "is parameter and global"
+	declPos   map[string]syntax.Pos // where each global/nonlocal declaration is
 }
 
 // Lookup reports where name is reached from this scope and its index (slot
@@ -113,7 +115,8 @@ type resolver struct {
 
 func (r *resolver) newScope(k Kind, name string, parent *Scope, node syntax.Node) *Scope {
 	s := &Scope{Kind: k, Name: name, Parent: parent, declared: map[string]string{},
-		bound: map[string]bool{}, uses: map[string]bool{}, slot: map[string]int{}, cell: map[string]int{}}
+		bound: map[string]bool{}, uses: map[string]bool{}, slot: map[string]int{}, cell: map[string]int{},
+		params: map[string]bool{}, declPos: map[string]syntax.Pos{}}
 	if parent != nil {
 		parent.children = append(parent.children, s)
 	}
@@ -251,13 +254,17 @@ func (r *resolver) stmt(s *Scope, st syntax.Stmt) {
 			}
 		}
 		for _, n := range names {
-			if s.bound[n] || s.uses[n] {
-				if _, isParam := s.slot[n]; isParam && s.slot[n] < 0 {
-					r.errAt(st.Position(), "name '%s' is parameter and %s", n, word)
-				}
+			// CPython's order of checks: parameter, then use, then assignment.
+			switch {
+			case s.params[n]:
+				r.errAt(st.Position(), "name '%s' is parameter and %s", n, word)
+			case s.uses[n]:
 				r.errAt(st.Position(), "name '%s' is used prior to %s declaration", n, word)
+			case s.bound[n]:
+				r.errAt(st.Position(), "name '%s' is assigned to before %s declaration", n, word)
 			}
 			s.declared[n] = word
+			s.declPos[n] = st.Position()
 		}
 	case *syntax.Import:
 		for _, a := range st.Names {
@@ -312,12 +319,13 @@ func (r *resolver) function(s *Scope, node syntax.Node, name string, ps *syntax.
 	if ps != nil {
 		for _, n := range ps.Names {
 			fs.bind(n)
+			fs.params[n] = true
 		}
-		if ps.VarArgs != "" {
-			fs.bind(ps.VarArgs)
-		}
-		if ps.KwArgs != "" {
-			fs.bind(ps.KwArgs)
+		for _, n := range []string{ps.VarArgs, ps.KwArgs} {
+			if n != "" {
+				fs.bind(n)
+				fs.params[n] = true
+			}
 		}
 	}
 	body(fs)
@@ -526,11 +534,15 @@ func (s *Scope) addCell(n string) {
 // assign decides, top-down, which needed names are free variables.
 func (r *resolver) assign(s *Scope) {
 	if s.Kind != Module {
+		// Every nonlocal needs a binding in an enclosing function, used or not.
+		for _, n := range sortedDeclared(s, "nonlocal") {
+			if !enclosingBinds(s.Parent, n) {
+				r.errAt(s.declPos[n], "no binding for nonlocal '%s' found", n)
+			}
+		}
 		for _, n := range sortedKeys(r.needsOf(s)) {
 			if enclosingBinds(s.Parent, n) {
 				s.Frees = append(s.Frees, n)
-			} else if s.declared[n] == "nonlocal" {
-				r.errAt(syntax.Pos{Line: 1}, "no binding for nonlocal '%s' found", n)
 			}
 		}
 		for i, n := range s.Frees {
@@ -626,4 +638,15 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// sortedDeclared lists, sorted, the names s declares with the given word.
+func sortedDeclared(s *Scope, word string) []string {
+	m := map[string]bool{}
+	for n, how := range s.declared {
+		if how == word {
+			m[n] = true
+		}
+	}
+	return sortedKeys(m)
 }
