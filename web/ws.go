@@ -255,9 +255,14 @@ func (c *conn) handle(m *clientMsg) {
 		}
 	case "stop":
 		// a stop that crosses the run's end on the wire is harmless: ignore it
-		if r := c.lookup(m.ID); r != nil {
+		c.mu.Lock()
+		if r := c.runs[m.ID]; r != nil {
 			r.run.Stop()
+		} else if i := slices.Index(c.order, m.ID); i >= 0 {
+			// queued, not started yet: runLive stops it as soon as it starts
+			c.order = slices.Delete(c.order, i, i+1)
 		}
+		c.mu.Unlock()
 	case "":
 		c.sendJSON(errorMsg{Type: "error", ID: m.ID, Message: `a message needs a "type" (run, stdin or stop)`})
 	default:

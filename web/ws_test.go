@@ -400,3 +400,18 @@ func TestThirdRunStopsTheOldest(t *testing.T) {
 	}
 	c.send(map[string]any{"type": "stop", "id": "b"})
 }
+
+func TestStopRightAfterRun(t *testing.T) {
+	_, hs, _ := start(t, Config{})
+	c, _, err := connect(t, hs, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		c.send(map[string]any{"type": "run", "id": "x", "source": "forever"})
+		c.send(map[string]any{"type": "stop", "id": "x"})
+		if end, _ := c.until("x", nil); end.Status != "stopped" {
+			t.Errorf("status %s", end.Status)
+		}
+	}
+}
