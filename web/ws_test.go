@@ -415,3 +415,19 @@ func TestStopRightAfterRun(t *testing.T) {
 		}
 	}
 }
+
+func TestRateLimitPerAddress(t *testing.T) {
+	_, hs, _ := start(t, Config{RunsPerMinute: 3})
+	c, _, err := connect(t, hs, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		c.send(map[string]any{"type": "run", "id": "r", "source": "print x"})
+		c.until("r", nil)
+	}
+	c.send(map[string]any{"type": "run", "id": "r", "source": "print x"})
+	if m := c.read(); m.Type != "error" || !strings.Contains(m.Message, "too many runs") {
+		t.Errorf("a fourth run in a minute: %+v", m)
+	}
+}
