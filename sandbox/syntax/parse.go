@@ -285,6 +285,13 @@ func (p *parser) params(end string) *Params {
 			}
 		case p.accept("*"):
 			kwOnly = true
+			// A bare * must be followed by a named keyword-only parameter.
+			if p.is(end) || p.is(",") && (p.toks[p.i+1].text == end || p.toks[p.i+1].text == "**") {
+				if end == ":" {
+					pos = p.tok().pos // CPython points a lambda's error after the star
+				}
+				p.errAt(pos, "named arguments must follow bare *")
+			}
 			if !p.is(",") && !p.is(end) {
 				ps.VarArgs = p.ident()
 				add(pos, ps.VarArgs)

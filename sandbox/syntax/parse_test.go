@@ -34,6 +34,10 @@ func TestErrors(t *testing.T) {
 		{"async def f():\n  pass\n", "SyntaxError", "'async' is not supported here", 1, 0},
 		{"x = \"\"\"abc\n", "SyntaxError", "unterminated triple-quoted string literal (detected at line 1)", 1, 4},
 		{"if True:\n    x = 1\n  y = 2\n", "IndentationError", "unindent does not match any outer indentation level", 3, 2},
+		{"def f(*): pass\n", "SyntaxError", "named arguments must follow bare *", 1, 6},
+		{"def f(*, **k): pass\n", "SyntaxError", "named arguments must follow bare *", 1, 6},
+		{"f = lambda *: 1\n", "SyntaxError", "named arguments must follow bare *", 1, 12},
+		{"x = b'\u00e9'\n", "SyntaxError", "bytes can only contain ASCII literal characters", 1, 4},
 	}
 	for _, c := range cases {
 		_, err := Parse("main.py", c.src)

@@ -368,6 +368,13 @@ func (s *scanner) str(p Pos, prefix string) {
 		return
 	}
 	isBytes := strings.ContainsRune(prefix, 'b')
+	if isBytes {
+		for _, c := range body {
+			if c > 0x7f {
+				s.errAt("SyntaxError", p, 0, "bytes can only contain ASCII literal characters")
+			}
+		}
+	}
 	val := string(body)
 	if !raw {
 		val = s.unescape(body, isBytes, p)
