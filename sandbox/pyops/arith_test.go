@@ -213,4 +213,7 @@ func TestArithGolden(t *testing.T) {
 			}
 		}
 	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
 }

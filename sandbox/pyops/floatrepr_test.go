@@ -32,6 +32,9 @@ func TestFloatReprGolden(t *testing.T) {
 	if n < 1000 {
 		t.Fatalf("only %d golden lines", n)
 	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func BenchmarkFloatRepr(b *testing.B) {

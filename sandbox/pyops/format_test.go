@@ -79,6 +79,9 @@ func TestFormatGolden(t *testing.T) {
 			}
 		}
 	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func BenchmarkFormatFloat(b *testing.B) {

@@ -124,4 +124,7 @@ func TestPercentGolden(t *testing.T) {
 			t.Errorf("%q %% %s = %q, want %q", format, fields[1], got, want)
 		}
 	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
 }

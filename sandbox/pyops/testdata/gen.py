@@ -140,3 +140,37 @@ with open(os.path.join(here, 'percent.txt'), 'w') as out:
     for f, a in pcases:
         r = res(lambda: f % a)
         out.write('%s|%s|%s\n' % (esc(f), encargs(a), r if r.startswith('!') else esc(r)))
+
+# text.txt: "op|input|result" (escaped). ops: srepr, brepr (input as latin-1 escaped bytes),
+# int<base>, float.
+trng = random.Random(5)
+samples = ["", "a", "it's", 'say "hi"', 'both \' and "', "tab\tnl\nret\r", "back\\slash",
+           "\x00\x1f\x7f\x80\x9f\xa0\xad", "é€😀", "\u200b\u2028\u2029\u3000\ufeff", "\ud7ff\ue000",
+           "\U000e0001\U0010ffff", "\u0378\u0380", "café"]
+for _ in range(400):
+    samples.append(''.join(chr(trng.choice([trng.randint(0, 0x7f), trng.randint(0x80, 0x3000),
+                                            trng.randint(0, 0x10ffff)])) for _ in range(6)))
+samples = [x for x in samples if not any(0xd800 <= ord(c) < 0xe000 for c in x)]
+tlines = []
+for x in samples:
+    tlines.append(('srepr', esc(x), esc(repr(x))))
+for bs in [b"", b"abc", b"it's", b"\x00\xff\n\t\\", b'"\'', bytes(range(256))]:
+    tlines.append(('brepr', esc(bs.decode('latin-1')), esc(repr(bs))))
+ints = ['0', '12', ' -12 ', '+7', '1_000', '1__0', '_1', '1_', '0x1f', '0X1F', '0o17', '0b101',
+        '010', '000', '0_0', 'abc', '', ' ', '12a', '١٢', '0x', '0x_1', 'z', 'Z', '-0', '9' * 5000,
+        '\t42\n', '1 2', '++1', '0b2']
+for x in ints:
+    for base in (10, 0, 16, 2, 36, 8, 1, 37):
+        if len(x) > 100 and base in (16, 2, 8):
+            continue  # parses, but the result has too many digits to print
+        r = res(lambda: int(x, base))
+        tlines.append(('int%d' % base, esc(x), r if r.startswith('!') else esc(r)))
+flts = ['1', '1.5', ' -2.5e3 ', '1_000.5', '1__0', '_1', '1e', '1e+', '.5', '5.', '.', 'inf', '-Infinity',
+        'nan', '+NaN', 'infx', '1e400', '-1e400', '1e-400', 'abc', '', '0x1p3', '1_e5', '1e1_0',
+        '1.2.3', '--1', '1_000_000.000_1', '\n3.25\t', 'e5', '1.e5', '٣']
+for x in flts:
+    r = res(lambda: float(x))
+    tlines.append(('float', esc(x), r if r.startswith('!') else esc(r)))
+with open(os.path.join(here, 'text.txt'), 'w') as out:
+    for op, x, r in tlines:
+        out.write('%s|%s|%s\n' % (op, x, r))
