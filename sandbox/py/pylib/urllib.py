@@ -1,0 +1,1 @@
+# urllib: the package of urllib.request, urllib.parse and urllib.error.
