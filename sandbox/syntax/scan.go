@@ -49,11 +49,14 @@ type scanner struct {
 	line    int
 	col     int
 	indents []int
-	depth   []rune // open brackets
-	depthAt []Pos
-	pending []token
-	atBOL   bool
-	toks    []token
+	// altIndents holds the same levels measured with tabs as one column:
+	// when the two measures disagree, tabs and spaces are mixed ambiguously.
+	altIndents []int
+	depth      []rune // open brackets
+	depthAt    []Pos
+	pending    []token
+	atBOL      bool
+	toks       []token
 }
 
 // Error is a SyntaxError (or IndentationError) with its position.
@@ -77,6 +80,11 @@ func (e *Error) Format(filename string) string {
 		trimmed := strings.TrimLeft(text, " \t\f")
 		cut := utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
 		fmt.Fprintf(&b, "    %s\n", trimmed)
+		if e.Kind == "TabError" {
+			// CPython prints no caret for a TabError.
+			fmt.Fprintf(&b, "%s: %s\n", e.Kind, e.Msg)
+			return b.String()
+		}
 		col := e.Col - cut
 		if col < 0 {
 			col = 0
@@ -122,7 +130,7 @@ func (s *scanner) emit(t token) { s.toks = append(s.toks, t) }
 
 // scan tokenizes the whole source.
 func (s *scanner) scan() {
-	s.line, s.atBOL, s.indents = 1, true, []int{0}
+	s.line, s.atBOL, s.indents, s.altIndents = 1, true, []int{0}, []int{0}
 	for {
 		if s.atBOL && len(s.depth) == 0 {
 			s.atBOL = false
@@ -182,15 +190,17 @@ func (s *scanner) scan() {
 // indentation measures a logical line's indentation and emits INDENT/DEDENT.
 // It reports true when the line was blank or a comment (nothing emitted).
 func (s *scanner) indentation() bool {
-	width, start := 0, s.i
+	width, alt, start := 0, 0, s.i
 	for s.i < len(s.src) {
 		switch s.src[s.i] {
 		case ' ':
 			width++
+			alt++
 		case '\t':
 			width = (width/8 + 1) * 8
+			alt++
 		case '\f':
-			width = 0
+			width, alt = 0, 0
 		default:
 			goto done
 		}
@@ -217,19 +227,31 @@ done:
 	}
 	cur := s.indents[len(s.indents)-1]
 	p := Pos{s.line, s.col}
+	tabError := func() {
+		s.errAt("TabError", p, 0, "inconsistent use of tabs and spaces in indentation")
+	}
 	if width > cur {
 		if len(s.indents) >= 100 {
 			s.errAt("IndentationError", p, 0, "too many levels of indentation")
 		}
+		if alt <= s.altIndents[len(s.altIndents)-1] {
+			tabError()
+		}
 		s.indents = append(s.indents, width)
+		s.altIndents = append(s.altIndents, alt)
 		s.emit(token{kind: tIndent, pos: p})
+		return false
 	}
 	for width < s.indents[len(s.indents)-1] {
 		s.indents = s.indents[:len(s.indents)-1]
+		s.altIndents = s.altIndents[:len(s.altIndents)-1]
 		if width > s.indents[len(s.indents)-1] {
 			s.errAt("IndentationError", Pos{s.line, width}, 0, "unindent does not match any outer indentation level")
 		}
 		s.emit(token{kind: tDedent, pos: p})
+	}
+	if alt != s.altIndents[len(s.altIndents)-1] {
+		tabError()
 	}
 	return false
 }
