@@ -493,7 +493,9 @@ func (p *parser) simpleStmt() Stmt {
 			p.i++
 			s := &Del{P: pos}
 			for {
-				s.Targets = append(s.Targets, p.target())
+				e := p.orExprNoIn()
+				p.checkTarget(e, "delete")
+				s.Targets = append(s.Targets, e)
 				if !p.accept(",") || p.atStmtEnd() {
 					break
 				}
@@ -653,6 +655,11 @@ func describe(e Expr) string {
 }
 
 func (p *parser) checkTarget(e Expr, verb string) {
+	// CPython suggests '==' only where '=' was written.
+	hint := " here. Maybe you meant '==' instead of '='?"
+	if verb == "delete" {
+		hint = ""
+	}
 	switch e := e.(type) {
 	case *Name, *Attribute, *Subscript:
 	case *Tuple:
@@ -666,11 +673,11 @@ func (p *parser) checkTarget(e Expr, verb string) {
 	case *Starred:
 		p.checkTarget(e.X, verb)
 	case *Call:
-		p.errAt(e.Position(), "cannot %s function call here. Maybe you meant '==' instead of '='?", verb)
+		p.errAt(e.Position(), "cannot %s function call%s", verb, hint)
 	case *Constant:
-		p.errAt(e.Position(), "cannot %s literal here. Maybe you meant '==' instead of '='?", verb)
+		p.errAt(e.Position(), "cannot %s literal%s", verb, hint)
 	default:
-		p.errAt(e.Position(), "cannot %s %s here. Maybe you meant '==' instead of '='?", verb, describe(e))
+		p.errAt(e.Position(), "cannot %s %s%s", verb, describe(e), hint)
 	}
 }
 
@@ -985,15 +992,18 @@ func (p *parser) callArgs() []Arg {
 	p.enter()
 	defer func() { p.depth-- }()
 	var args []Arg
-	sawKw := false
+	sawKw, sawDoubleStar := false, false
 	kwSeen := map[string]bool{}
 	for !p.is(")") {
 		pos := p.tok().pos
 		switch {
 		case p.accept("**"):
 			args = append(args, Arg{Star: 2, Value: p.expr()})
-			sawKw = true
+			sawKw, sawDoubleStar = true, true
 		case p.accept("*"):
+			if sawDoubleStar {
+				p.errAt(pos, "iterable argument unpacking follows keyword argument unpacking")
+			}
 			args = append(args, Arg{Star: 1, Value: p.expr()})
 		case p.tok().kind == tName && p.toks[p.i+1].kind == tOp && p.toks[p.i+1].text == "=":
 			name := p.ident()
@@ -1008,6 +1018,9 @@ func (p *parser) callArgs() []Arg {
 			e := p.namedExpr()
 			if p.is("for") {
 				e = p.comprehension(pos, "gen", e, nil, ")")
+			}
+			if sawDoubleStar {
+				p.errAt(pos, "positional argument follows keyword argument unpacking")
 			}
 			if sawKw {
 				p.errAt(pos, "positional argument follows keyword argument")
