@@ -13,6 +13,7 @@ package py
 // and this maker will use it, tagging sockets with the program's index.
 
 import (
+	"coroutinetour/sandbox/hub"
 	"coroutinetour/sandbox/vnet"
 )
 
@@ -22,6 +23,12 @@ var netHandleClass = func() *Class {
 	c.MRO = []*Class{c, ObjectClass}
 	return c
 }()
+
+// netWaitSet holds the registrations of one select() wait.
+type netWaitSet struct {
+	waiters []hub.Waiter
+	timer   hub.Timer
+}
 
 // netProgram is the program index sockets are tagged with (one program now).
 const netProgram = 0
@@ -232,6 +239,60 @@ func makeNetModule(th *Thread) *Module {
 			th.sched.Block(netProgram, task)
 		}
 		return suspended, th.parkInHub(caller, "io")
+	})
+	// waitset() makes the token wait_any records its registrations in, so
+	// that cancel(token) can drop them once the greenlet runs again.
+	m.Def("waitset", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		return &Object{Class: netHandleClass, Dict: NewDict(), Native: &netWaitSet{}}, nil
+	})
+	// wait_any(token, readers, writers, deadline, blocking): park until one
+	// of the handles may be ready (select.select), or the deadline passes.
+	m.Def("wait_any", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		caller, err := th.needInline("select()")
+		if err != nil {
+			return nil, err
+		}
+		set, _ := a[0].(*Object).Native.(*netWaitSet)
+		cur := th.curGreenlet()
+		task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: "io"}
+		for i, list := range []Value{a[1], a[2]} {
+			items, _ := list.(*List)
+			if items == nil {
+				continue
+			}
+			for _, h := range items.Items {
+				s, err := sockOf(h)
+				if err != nil {
+					return nil, err
+				}
+				q := s.ReadQueue()
+				if i == 1 {
+					q = s.WriteQueue()
+				}
+				set.waiters = append(set.waiters, th.sched.Wait(q, task))
+			}
+		}
+		if deadline, ok := a[3].(int); ok {
+			t, err := th.sched.AddTimer(int64(deadline), task)
+			if err != nil {
+				return nil, &haltError{Kind: "limit", Reason: "more than 10,000 timers are pending"}
+			}
+			set.timer = t
+		}
+		if truthy(a[4]) {
+			th.sched.Block(netProgram, task)
+		}
+		return suspended, th.parkInHub(caller, "io")
+	})
+	m.Def("cancel", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		if set, ok := a[0].(*Object).Native.(*netWaitSet); ok {
+			for _, w := range set.waiters {
+				w.Cancel()
+			}
+			set.timer.Cancel()
+			*set = netWaitSet{}
+		}
+		return None, nil
 	})
 	// poll_yield(): wait one loop poll, as a non-blocking connect's
 	// EINPROGRESS makes a gevent socket do even on loopback.

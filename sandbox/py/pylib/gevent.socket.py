@@ -1,5 +1,6 @@
 # gevent.socket: the socket module with cooperative sockets: a call that
 # would block switches to the hub, so other greenlets run meanwhile.
+import _net
 import socket as _stdsocket
 from socket import *
 from socket import _GLOBAL_DEFAULT_TIMEOUT, error, timeout, gaierror, herror
@@ -13,9 +14,8 @@ SocketType = socket
 
 
 def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
-    a, b = _stdsocket.socketpair()
-    return (socket(AF_INET, type, proto, _handle=a._h),
-            socket(AF_INET, type, proto, _handle=b._h))
+    a, b = _net.socketpair()
+    return socket(AF_INET, type, proto, _handle=a), socket(AF_INET, type, proto, _handle=b)
 
 
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=None):
