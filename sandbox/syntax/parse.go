@@ -69,6 +69,17 @@ func (p *parser) errAt(pos Pos, format string, args ...any) {
 	p.errKind("SyntaxError", pos, format, args...)
 }
 
+// errSpan reports a SyntaxError whose caret run covers columns [pos.Col, endCol).
+func (p *parser) errSpan(pos Pos, endCol int, format string, args ...any) {
+	defer func() {
+		if e, ok := recover().(*Error); ok {
+			e.End = endCol
+			panic(e)
+		}
+	}()
+	p.errAt(pos, format, args...)
+}
+
 func (p *parser) errKind(kind string, pos Pos, format string, args ...any) {
 	text := ""
 	if pos.Line >= 1 && pos.Line <= len(p.lines) {
@@ -447,23 +458,28 @@ func (p *parser) simpleStmt() Stmt {
 		case "break":
 			p.i++
 			if p.loopDepth == 0 {
-				p.errAt(pos, "'break' outside loop")
+				p.errSpan(pos, pos.Col+len("break"), "'break' outside loop")
 			}
 			return &Break{P: pos}
 		case "continue":
 			p.i++
 			if p.loopDepth == 0 {
-				p.errAt(pos, "'continue' not properly in loop")
+				p.errSpan(pos, pos.Col+len("continue"), "'continue' not properly in loop")
 			}
 			return &Continue{P: pos}
 		case "return":
 			p.i++
-			if p.funcDepth == 0 {
-				p.errAt(pos, "'return' outside function")
-			}
 			s := &Return{P: pos}
 			if !p.atStmtEnd() {
 				s.Value = p.exprList()
+			}
+			if p.funcDepth == 0 {
+				// The caret run covers the whole statement, as CPython's does.
+				end := pos.Col + len("return")
+				if last := p.toks[p.i-1]; last.pos.Line == pos.Line && last.endCol > end {
+					end = last.endCol
+				}
+				p.errSpan(pos, end, "'return' outside function")
 			}
 			return s
 		case "raise":

@@ -99,3 +99,25 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestFormatCarets checks whole printed errors, caret runs included, against
+// CPython 3.11's output for `python3 main.py`.
+func TestFormatCarets(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"return f(1, 2)\n", "  File \"main.py\", line 1\n    return f(1, 2)\n    ^^^^^^^^^^^^^^\nSyntaxError: 'return' outside function\n"},
+		{"if 1:\n    continue\n", "  File \"main.py\", line 2\n    continue\n    ^^^^^^^^\nSyntaxError: 'continue' not properly in loop\n"},
+		{"break\n", "  File \"main.py\", line 1\n    break\n    ^^^^^\nSyntaxError: 'break' outside loop\n"},
+		{"if x:\n\tpass\n        pass\n", "  File \"main.py\", line 3\n    pass\nTabError: inconsistent use of tabs and spaces in indentation\n"},
+	}
+	for _, c := range cases {
+		_, err := Parse("main.py", c.src)
+		e, ok := err.(*Error)
+		if !ok {
+			t.Errorf("%q: got %v", c.src, err)
+			continue
+		}
+		if got := e.Format("main.py"); got != c.want {
+			t.Errorf("%q:\n got %q\nwant %q", c.src, got, c.want)
+		}
+	}
+}
