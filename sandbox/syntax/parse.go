@@ -1278,7 +1278,16 @@ func (p *parser) dictRest(d *Dict) Expr {
 			continue
 		}
 		k := p.expr()
-		p.expect(":")
+		if !p.is(":") {
+			// CPython points at the last character of the key.
+			last := p.toks[p.i-1]
+			pos := last.pos
+			if last.endCol > pos.Col {
+				pos.Col = last.endCol - 1
+			}
+			p.errAt(pos, "':' expected after dictionary key")
+		}
+		p.next()
 		d.Keys = append(d.Keys, k)
 		d.Values = append(d.Values, p.expr())
 	}
