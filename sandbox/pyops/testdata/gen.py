@@ -1,9 +1,9 @@
 # Regenerates the golden files in this folder from CPython 3.11:
 #   python3 sandbox/pyops/testdata/gen.py
 # Each line of floatrepr.txt is "float.hex(x) repr(x)".
-import os, random, struct
+import os, sys, random, struct
 
-here = os.path.dirname(os.path.abspath(__file__))
+here = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 
 def floats():
     fixed = [0.0, -0.0, 0.1, 1.0, 1e16, 1.5e-05, float('inf'), float('-inf'), float('nan'),

@@ -1,8 +1,8 @@
 # Regenerates golden.txt from CPython 3.11: python3 sandbox/lib/random/testdata/gen.py
 # For each seed, one line per call, in order: "name result" (floats as repr).
-import os, random
+import os, sys, random
 
-here = os.path.dirname(os.path.abspath(__file__))
+here = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 seeds = [0, 1, 2, 42, 12345, -7, 2**80 + 3, 'hello', b'abc', '']
 with open(os.path.join(here, 'golden.txt'), 'w') as out:
     for sd in seeds:
