@@ -202,6 +202,9 @@ func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs)
 	if c.Builtin == "greenlet" {
 		return th.runInit(caller, c, th.newGreenletObject(c), args, kw)
 	}
+	if c == ListClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && hasPythonIter(args[0]) {
+		return th.inlineHelper(caller, "list_of", args)
+	}
 	if c.Builtin != "" && c.Builtin != "exception" {
 		if ctor := builtinConstructors[c.Builtin]; ctor != nil {
 			v, err := ctor(th, c, args, kw)
@@ -327,4 +330,34 @@ func buildClass(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		c.V = cls
 	}
 	return cls, nil
+}
+
+// hasPythonIter reports whether v is an instance whose iteration runs Python
+// code (a class defining __iter__ or __next__ in Python).
+func hasPythonIter(v Value) bool {
+	o, ok := v.(*Object)
+	if !ok {
+		return false
+	}
+	for _, name := range []string{"__iter__", "__next__"} {
+		if _, isPy := o.Class.lookup(name).(*Function); isPy {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineHelper starts a call of the Python helper name of pylib/_inline.py as
+// a frame of the VM loop, so that the user code it calls back may switch
+// greenlets.
+func (th *Thread) inlineHelper(caller *Frame, name string, args []Value) (*Frame, Value, error) {
+	m, err := th.loadModule("_inline")
+	if err != nil {
+		return nil, nil, err
+	}
+	fn, ok := m.Dict.GetStr(name)
+	if !ok {
+		return nil, nil, &haltError{Kind: "internal", Reason: "internal error: the library helper " + name + " is missing"}
+	}
+	return th.prepareCall(caller, fn, args, nil)
 }

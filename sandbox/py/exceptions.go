@@ -207,6 +207,9 @@ func (th *Thread) formatTB(b *strings.Builder, tb []TBEntry) {
 	}
 	for i := len(tb) - 1; i >= 0; i-- {
 		e := tb[i]
+		if e.Code != nil && e.Code.Filename == "<_inline>" {
+			continue // builtins written in Python are builtins to the learner
+		}
 		if i < len(tb)-1 && e.Code == last.Code && e.Line == last.Line {
 			repeat++
 			if repeat > 3 {
