@@ -22,17 +22,19 @@ var passing = map[string][]string{
 		"v05_yield_from_delegation", "v06_genexpr", "v07_infinite_pipeline", "v08_gen_state",
 		"v09_gen_uncaught_error", "v10_gen_round_robin", "v11_greenlet_switch_args",
 		"v12_greenlet_parent_getcurrent", "v13_greenlet_dead", "v14_greenlet_exit_throw",
-		"v15_greenlet_error_to_parent", "v17_gevent_spawn_args", "v18_gevent_joinall_timeout",
+		"v15_greenlet_error_to_parent", "v16_greenlet_generator", "v17_gevent_spawn_args", "v18_gevent_joinall_timeout",
 		"v19_gevent_greenlet_status", "v20_gevent_kill", "v21_gevent_spawn_later", "v22_gevent_timeout",
 		"v23_gevent_queue", "v24_gevent_joinable_queue",
 		"v25_gevent_event", "v26_gevent_asyncresult", "v27_gevent_pool", "v28_gevent_semaphore",
-		"v29_gevent_shared_counter", "v34_gevent_uncaught_in_greenlet", "v35_gevent_sleep0_interleave",
+		"v29_gevent_shared_counter", "v30_gevent_streamserver_echo", "v31_gevent_socket_basics",
+		"v34_gevent_uncaught_in_greenlet", "v35_gevent_sleep0_interleave",
 		"v32_monkey_sleep_threads", "v33_monkey_lock_queue", "v36_gevent_current_wait", "v37_classes", "v38_exceptions", "v39_formatting", "v40_collections",
 		"v41_bytes_str", "v42_uncaught_traceback", "v43_sys_exit", "v44_input_stdin",
 	},
 	"seed": {
 		"s000_01_gevent_foo_bar_ex", "s003_01_yield_baozi", "s003_02_greenlet_switch",
-		"s003_03_gevent_sleep_order", "s003_04_sync_vs_async",
+		"s003_03_gevent_sleep_order", "s003_04_sync_vs_async", "s003_09_socket_selfcontained",
+		"s003_10_socket_threads_selfcontained",
 	},
 }
 
