@@ -35,7 +35,9 @@ const netProgram = 0
 
 func makeNetModule(th *Thread) *Module {
 	th.theHub()
-	network := vnet.New(th.sched, vnet.Options{})
+	// as many descriptors as a Linux process gets by default (ulimit -n 1024,
+	// less stdin, stdout and stderr)
+	network := vnet.New(th.sched, vnet.Options{MaxSockets: 1021})
 	m := NewModule("_net")
 	gaierror := newClass("gaierror", []*Class{OSError}, NewDict())
 	gaierror.Module = "socket"
