@@ -205,6 +205,9 @@ func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs)
 	if c == ListClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && hasPythonIter(args[0]) {
 		return th.inlineHelper(caller, "list_of", args)
 	}
+	if c == TupleClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && hasPythonIter(args[0]) {
+		return th.inlineHelper(caller, "tuple_of", args)
+	}
 	if c.Builtin != "" && c.Builtin != "exception" {
 		if ctor := builtinConstructors[c.Builtin]; ctor != nil {
 			v, err := ctor(th, c, args, kw)

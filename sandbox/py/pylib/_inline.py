@@ -8,3 +8,7 @@ def list_of(it):
     for x in it:
         result.append(x)
     return result
+
+
+def tuple_of(it):
+    return tuple(list_of(it))
