@@ -174,3 +174,13 @@ for x in flts:
 with open(os.path.join(here, 'text.txt'), 'w') as out:
     for op, x, r in tlines:
         out.write('%s|%s|%s\n' % (op, x, r))
+
+# hash.txt: "kind|value|hash(value)|bin|oct|hex" for ints, "f|hex|hash" for floats.
+hrng = random.Random(3)
+with open(os.path.join(here, 'hash.txt'), 'w') as out:
+    for v in [0, 1, -1, -2, 2**61 - 1, 2**61, -2**61, 2**63 - 1, -2**63, 2**64, 10**30, -10**30] + \
+             [hrng.randint(-2**200, 2**200) for _ in range(200)]:
+        out.write('i|%d|%d|%s|%s|%s\n' % (v, hash(v), bin(v), oct(v), hex(v)))
+    for v in [0.0, -0.0, 1.0, -1.0, 0.5, 1.5, -2.5, 1e300, 1e-300, float('inf'), float('-inf'), 2.0**61, 2.0**62] + \
+             [hrng.uniform(-1, 1) * 10 ** hrng.randint(-30, 30) for _ in range(300)]:
+        out.write('f|%s|%d\n' % (float.hex(v), hash(v)))
