@@ -77,6 +77,7 @@ func makeNetModule(th *Thread) *Module {
 		}
 		return nil, th.typeError("expected a socket handle")
 	}
+	var scratch []byte
 	addr := func(a vnet.Addr) Value { return Tuple{a.IP, a.Port} }
 	hostPort := func(a []Value) (string, int, error) {
 		host, ok := a[1].(string)
@@ -175,12 +176,15 @@ func makeNetModule(th *Thread) *Module {
 		if n > 1<<20 {
 			n = 1 << 20
 		}
-		buf := make([]byte, n)
-		got, err := s.Recv(buf)
+		// read into a reused buffer: the result is copied into the bytes anyway
+		if n > len(scratch) {
+			scratch = make([]byte, n)
+		}
+		got, err := s.Recv(scratch[:n])
 		if err != nil {
 			return nil, err
 		}
-		return Bytes(buf[:got]), nil
+		return Bytes(scratch[:got]), nil
 	})
 	// send(h, data) returns the count taken, or None when the buffer is full.
 	def1("send", func(s *vnet.Socket, a []Value) (Value, error) {

@@ -54,3 +54,21 @@ func TestNetPrograms(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkGeventEcho runs the gevent_echo workload (a StreamServer, 100
+// clients x 100 round trips) once per iteration.
+func BenchmarkGeventEcho(b *testing.B) {
+	src, err := os.ReadFile("../../../shared/bench/workloads/gevent_echo.py")
+	if err != nil {
+		b.Skip("the bench workloads are not here: ", err)
+	}
+	for i := 0; i < b.N; i++ {
+		var clock int64
+		env := &Env{Filename: "gevent_echo.py", Clock: &clock, MaxDepth: 1000, MaxVirtual: int64(3600e9),
+			Write:    func(string, string, int, int) error { return nil },
+			ReadLine: func(string) (string, bool, error) { return "", false, nil }}
+		if exit, halt := RunProgram(env, string(src)); exit != 0 || halt != nil {
+			b.Fatalf("exit %d, %v", exit, halt)
+		}
+	}
+}

@@ -175,12 +175,15 @@ class socket:
         return 0
 
     def recv(self, bufsize, flags=0):
+        data = _net.recv(self._h, bufsize)
+        if data is not None:
+            return data
         deadline = self._deadline()
         while True:
+            self._wait('r', deadline)
             data = _net.recv(self._h, bufsize)
             if data is not None:
                 return data
-            self._wait('r', deadline)
 
     def recv_into(self, buffer, nbytes=0, flags=0):
         n = nbytes or len(buffer)
@@ -203,7 +206,13 @@ class socket:
             self._wait('w', deadline)
 
     def sendall(self, data, flags=0):
-        data = bytes(data)
+        if type(data) is not bytes:
+            data = bytes(data)
+        n = _net.send(self._h, data)
+        if n == len(data):
+            return None
+        if n is not None:
+            data = data[n:]
         deadline = self._deadline()
         while data:
             n = _net.send(self._h, data)
