@@ -41,5 +41,5 @@ func runGoldenDiff(t *testing.T, gen string, files ...string) {
 }
 
 func TestGoldensMatchCPython(t *testing.T) {
-	runGoldenDiff(t, "testdata/gen.py", "floatrepr.txt", "arith.txt", "format.txt", "percent.txt", "text.txt", "hash.txt")
+	runGoldenDiff(t, "testdata/gen.py", "floatrepr.txt", "arith.txt", "format.txt", "percent.txt", "text.txt", "hash.txt", "strmethods.txt")
 }

@@ -184,3 +184,21 @@ with open(os.path.join(here, 'hash.txt'), 'w') as out:
     for v in [0.0, -0.0, 1.0, -1.0, 0.5, 1.5, -2.5, 1e300, 1e-300, float('inf'), float('-inf'), 2.0**61, 2.0**62] + \
              [hrng.uniform(-1, 1) * 10 ** hrng.randint(-30, 30) for _ in range(300)]:
         out.write('f|%s|%d\n' % (float.hex(v), hash(v)))
+
+# strmethods.txt: "op|args...|result" with strings escaped and lists joined by '\x1e'.
+def joinl(xs):
+    return '\x1e'.join(esc(x) for x in xs) if xs else '<empty>'
+smp = ['', '  a b  c ', 'a,b,,c', '\ta\u3000b\x1c c\n', 'one\r\ntwo\rthree\nfour\x85five\u2028six\v', 'abc',
+       ',,a,,', 'x\n\n', 'a\tbc\td\n\tz', '  lead', 'trail  ', '\u00a0nbsp\u00a0']
+with open(os.path.join(here, 'strmethods.txt'), 'w') as out:
+    for x in smp:
+        for sep in (None, ',', ' ', 'ab'):
+            for mx in (-1, 0, 1, 2):
+                out.write('split|%s|%s|%d|%s\n' % (esc(x), '<None>' if sep is None else esc(sep), mx, joinl(x.split(sep, mx))))
+                out.write('rsplit|%s|%s|%d|%s\n' % (esc(x), '<None>' if sep is None else esc(sep), mx, joinl(x.rsplit(sep, mx))))
+        for ke in (False, True):
+            out.write('splitlines|%s|%d|%s\n' % (esc(x), ke, joinl(x.splitlines(ke))))
+        for ch in (None, ' ,', 'a'):
+            out.write('strip|%s|%s|%s|%s|%s\n' % (esc(x), '<None>' if ch is None else esc(ch), esc(x.strip(ch)), esc(x.lstrip(ch)), esc(x.rstrip(ch))))
+        for ts in (8, 4, 0, 1):
+            out.write('expandtabs|%s|%d|%s\n' % (esc(x), ts, esc(x.expandtabs(ts))))
