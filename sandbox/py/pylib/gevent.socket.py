@@ -9,6 +9,10 @@ from socket import _GLOBAL_DEFAULT_TIMEOUT, error, timeout, gaierror, herror
 class socket(_stdsocket.socket):
     _cooperative = True
 
+    def __repr__(self):
+        return "<gevent._socket3.socket at %s object, fd=%d, family=%d, type=%d, proto=%d>" % (
+            hex(id(self)), self.fileno(), self.family, self.type, self.proto)
+
 
 SocketType = socket
 
@@ -21,7 +25,7 @@ def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=None):
     host, port = address
     ip = gethostbyname(host)
-    sock = socket(AF_INET, SOCK_STREAM)
+    sock = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)
     try:
         if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
             sock.settimeout(timeout)

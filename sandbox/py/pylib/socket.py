@@ -76,6 +76,19 @@ def _address(address):
     return host, port
 
 
+# descriptors in use: a new socket takes the lowest free number from 3 up,
+# as the kernel hands them out (0, 1 and 2 are stdin, stdout and stderr)
+_fds_in_use = set()
+
+
+def _new_fd():
+    fd = 3
+    while fd in _fds_in_use:
+        fd += 1
+    _fds_in_use.add(fd)
+    return fd
+
+
 class socket:
     _cooperative = False
 
@@ -92,12 +105,19 @@ class socket:
         self._h = _handle if _handle is not None else _net.socket()
         self._timeout = _default_timeout
         self._closed = False
+        self._fd = _new_fd()
 
     def __repr__(self):
         if self._closed:
-            return "<socket.socket [closed] fd=-1, family=2, type=1, proto=0>"
-        return "<socket.socket fd=%d, family=%d, type=%d, proto=%d>" % (
-            _net.fileno(self._h), self.family, self.type, self.proto)
+            return "<socket.socket [closed] fd=-1, family=%d, type=%d, proto=%d>" % (
+                self.family, self.type, self.proto)
+        text = "<socket.socket fd=%d, family=%d, type=%d, proto=%d, laddr=%r" % (
+            self._fd, self.family, self.type, self.proto, _net.getsockname(self._h))
+        try:
+            text += ", raddr=%r" % (_net.getpeername(self._h),)
+        except OSError:
+            pass
+        return text + ">"
 
     def __enter__(self):
         return self
@@ -124,7 +144,7 @@ class socket:
     def fileno(self):
         if self._closed:
             return -1
-        return _net.fileno(self._h)
+        return self._fd
 
     def bind(self, address):
         host, port = _address(address)
@@ -228,10 +248,12 @@ class socket:
     def close(self):
         if not self._closed:
             self._closed = True
+            _fds_in_use.discard(self._fd)
             _net.close(self._h)
 
     def detach(self):
         self._closed = True
+        _fds_in_use.discard(self._fd)
         return -1
 
     def getsockname(self):
@@ -377,7 +399,7 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT, source_address=None):
     host, port = address
     ip = gethostbyname(host)
-    sock = socket(AF_INET, SOCK_STREAM)
+    sock = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP)
     try:
         if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
             sock.settimeout(timeout)
