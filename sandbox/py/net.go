@@ -300,6 +300,17 @@ func makeNetModule(th *Thread) *Module {
 		}
 		return None, nil
 	})
+	// set_module(cls, name): the module a library class reports in tracebacks
+	// ("urllib.error.URLError"), until class statements honour __module__.
+	m.Def("set_module", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		c, ok := a[0].(*Class)
+		name, ok2 := a[1].(string)
+		if !ok || !ok2 {
+			return nil, th.typeError("set_module() needs a class and a name")
+		}
+		c.Module = name
+		return None, nil
+	})
 	// poll_yield(): wait one loop poll, as a non-blocking connect's
 	// EINPROGRESS makes a gevent socket do even on loopback.
 	m.Def("poll_yield", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {

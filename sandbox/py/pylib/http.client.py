@@ -231,3 +231,13 @@ class HTTPSConnection(HTTPConnection):
     def __init__(self, host, port=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None,
                  context=None, **kwargs):
         HTTPConnection.__init__(self, host, port, timeout, source_address)
+
+
+def _set_modules():
+    import _net
+    for cls in (HTTPException, RemoteDisconnected, BadStatusLine, HTTPMessage, HTTPResponse,
+                HTTPConnection, HTTPSConnection):
+        _net.set_module(cls, 'http.client')
+
+
+_set_modules()

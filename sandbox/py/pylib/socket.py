@@ -420,3 +420,7 @@ def create_server(address, family=AF_INET, backlog=None, reuse_port=False, duals
     else:
         sock.listen(backlog)
     return sock
+
+
+_net.set_module(herror, 'socket')
+_net.set_module(socket, 'socket')

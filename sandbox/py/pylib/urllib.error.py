@@ -68,3 +68,12 @@ class ContentTooShortError(URLError):
         self.args = (message,)
         self.reason = message
         self.content = content
+
+
+def _set_modules():
+    import _net
+    for cls in (URLError, HTTPError, ContentTooShortError):
+        _net.set_module(cls, 'urllib.error')
+
+
+_set_modules()
