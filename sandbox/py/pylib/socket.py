@@ -38,6 +38,14 @@ error = OSError
 timeout = TimeoutError
 
 
+def _bytes(data):
+    if type(data) is bytes:
+        return data
+    if isinstance(data, bytearray):
+        return bytes(data)
+    raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
+
+
 class herror(OSError):
     pass
 
@@ -217,7 +225,7 @@ class socket:
         return self.recv(bufsize, flags), None
 
     def send(self, data, flags=0):
-        data = bytes(data)
+        data = _bytes(data)
         deadline = self._deadline()
         while True:
             n = _net.send(self._h, data)
@@ -227,7 +235,7 @@ class socket:
 
     def sendall(self, data, flags=0):
         if type(data) is not bytes:
-            data = bytes(data)
+            data = _bytes(data)
         n = _net.send(self._h, data)
         if n == len(data):
             return None
