@@ -244,6 +244,7 @@ func makeNetModule(th *Thread) *Module {
 		if len(a) > 3 && truthy(a[3]) {
 			th.sched.Block(netProgram, task)
 		}
+		th.traceSocketWait(cur)
 		return suspended, th.parkInHub(caller, "io")
 	})
 	// waitset() makes the token wait_any records its registrations in, so
@@ -288,6 +289,7 @@ func makeNetModule(th *Thread) *Module {
 		if truthy(a[4]) {
 			th.sched.Block(netProgram, task)
 		}
+		th.traceSocketWait(cur)
 		return suspended, th.parkInHub(caller, "io")
 	})
 	m.Def("cancel", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
@@ -320,9 +322,17 @@ func makeNetModule(th *Thread) *Module {
 		}
 		cur := th.curGreenlet()
 		th.sched.ScheduleIO(&wakeTask{g: cur, gen: cur.resumes, value: None, reason: "io"})
+		th.traceSocketWait(cur)
 		return suspended, th.parkInHub(caller, "io")
 	})
 	return m
+}
+
+// traceSocketWait tells the timeline that g waits on a socket.
+func (th *Thread) traceSocketWait(g *Greenlet) {
+	if th.env.Trace != nil {
+		th.env.Trace("wait", TraceEvent{G: g.traceID(), Reason: "socket"})
+	}
 }
 
 func init() {
