@@ -83,10 +83,7 @@ func compare(t *testing.T, what string, g Golden, stdout, stderr string, code in
 // the feature each needs; tests/e2e keeps the same list and reports when a
 // listed example starts passing. Delete lines as the engine catches up.
 var knownFailing = map[string]string{
-	"monkey-patching/crawl":           "urllib.request.urlopen on the virtual network",
-	"monkey-patching/crawl-timing":    "urllib.request.urlopen on the virtual network",
-	"monkey-patching/crawl-unpatched": "urllib.request.urlopen on the virtual network",
-	"socket-server/echo":              "socket and gevent.server on the virtual network (several programs)",
+	"socket-server/echo": "several programs (server and client) running together on one virtual network",
 }
 
 // TestExamples runs every example and solution of every lesson in the

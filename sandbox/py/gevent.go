@@ -22,6 +22,11 @@ type wakeTask struct {
 	reason string
 }
 
+// HubGroup puts every wake-up of this interpreter in its program (one per
+// run today), so that hub.Block can freeze the program during an unpatched
+// socket call. When a run holds several programs, it becomes the program's index.
+func (w *wakeTask) HubGroup() int { return netProgram }
+
 // LoopExit is gevent's exception for "this operation would block forever".
 var LoopExit *Class
 

@@ -338,9 +338,3 @@ func (th *Thread) traceSocketWait(g *Greenlet) {
 func init() {
 	RegisterModule("_net", makeNetModule)
 }
-
-// HubGroup puts every greenlet of this interpreter in program netProgram, so
-// that hub.Block can freeze the program during an unpatched socket call.
-// (The engine will number its programs when a run holds several; this method
-// then belongs with wakeTask in gevent.go.)
-func (w *wakeTask) HubGroup() int { return netProgram }

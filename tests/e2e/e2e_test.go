@@ -183,10 +183,7 @@ func stdoutOf(events []sandbox.Event, program int) string {
 // skipped so that `go test ./...` stays green; delete a line as soon as
 // the engine catches up (the test says when a listed example passes).
 var knownFailing = map[string]string{
-	"monkey-patching/crawl":           "urllib.request.urlopen on the virtual network",
-	"monkey-patching/crawl-timing":    "urllib.request.urlopen on the virtual network",
-	"monkey-patching/crawl-unpatched": "urllib.request.urlopen on the virtual network",
-	"socket-server/echo":              "socket and gevent.server on the virtual network (several programs)",
+	"socket-server/echo": "several programs (server and client) running together on one virtual network",
 }
 
 // TestEveryLessonExample runs each example (and each exercise's solution)
