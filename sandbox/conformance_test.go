@@ -32,8 +32,8 @@ var passing = map[string][]string{
 		"v41_bytes_str", "v42_uncaught_traceback", "v43_sys_exit", "v44_input_stdin",
 	},
 	"seed": {
-		"s000_01_gevent_foo_bar_ex", "s003_01_yield_baozi", "s003_02_greenlet_switch",
-		"s003_03_gevent_sleep_order", "s003_04_sync_vs_async", "s003_09_socket_selfcontained",
+		"s000_01_gevent_foo_bar_ex", "s000_02_crawl_offline", "s003_01_yield_baozi", "s003_02_greenlet_switch",
+		"s003_03_gevent_sleep_order", "s003_04_sync_vs_async", "s003_05_crawl_timing_offline", "s003_09_socket_selfcontained",
 		"s003_10_socket_threads_selfcontained",
 	},
 }

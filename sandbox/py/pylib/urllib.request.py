@@ -69,6 +69,8 @@ class AbstractHTTPHandler(BaseHandler):
         headers = dict(req.unredirected_hdrs)
         headers.update(req.headers)
         headers.setdefault('User-Agent', 'Python-urllib/3.11')
+        # the Host header names the URL's host, whatever the connection reaches (as CPython's do_request_ does)
+        headers.setdefault('Host', req.host)
         headers['Connection'] = 'close'
         try:
             conn.request(req.get_method(), quote(req.selector, safe="/?=&%:;@+$,~#"), req.data, headers)
