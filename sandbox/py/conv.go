@@ -6,10 +6,11 @@ package py
 
 import (
 	"math"
+
+	"coroutinetour/sandbox/pyops"
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -94,97 +95,10 @@ func Str(v Value) string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // floatRepr is CPython's repr of a float: the shortest string that round-trips.
-func floatRepr(f float64) string {
-	switch {
-	case math.IsInf(f, 1):
-		return "inf"
-	case math.IsInf(f, -1):
-		return "-inf"
-	case math.IsNaN(f):
-		return "nan"
-	}
-	s := strconv.FormatFloat(f, 'e', -1, 64)
-	mant, expStr, _ := strings.Cut(s, "e")
-	exp, _ := strconv.Atoi(expStr)
-	neg := strings.HasPrefix(mant, "-")
-	mant = strings.TrimPrefix(mant, "-")
-	digits := strings.Replace(mant, ".", "", 1)
-	var out string
-	if exp >= -5 && exp < 16 {
-		if exp >= 0 {
-			if len(digits) <= exp+1 {
-				out = digits + strings.Repeat("0", exp+1-len(digits)) + ".0"
-			} else {
-				out = digits[:exp+1] + "." + digits[exp+1:]
-			}
-		} else {
-			out = "0." + strings.Repeat("0", -exp-1) + digits
-		}
-		if exp == -5 {
-			out = ""
-		}
-	}
-	if out == "" {
-		m := digits[:1]
-		if len(digits) > 1 {
-			m += "." + digits[1:]
-		}
-		sign := "+"
-		if exp < 0 {
-			sign = "-"
-			exp = -exp
-		}
-		e := strconv.Itoa(exp)
-		if len(e) < 2 {
-			e = "0" + e
-		}
-		out = m + "e" + sign + e
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
+func floatRepr(f float64) string { return pyops.FloatRepr(f) }
 
 // strRepr quotes a string as CPython's repr does.
-func strRepr(s string) string {
-	quote := byte('\'')
-	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
-		quote = '"'
-	}
-	var b strings.Builder
-	b.WriteByte(quote)
-	for _, r := range s {
-		switch {
-		case r == rune(quote) || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\x` + hex2(int(r)))
-		case r < 0x7f:
-			b.WriteRune(r)
-		case !unicode.IsPrint(r) || r == utf8.RuneError:
-			switch {
-			case r < 0x100:
-				b.WriteString(`\x` + hex2(int(r)))
-			case r < 0x10000:
-				b.WriteString(`\u` + hexN(int(r), 4))
-			default:
-				b.WriteString(`\U` + hexN(int(r), 8))
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte(quote)
-	return b.String()
-}
+func strRepr(s string) string { return pyops.StrRepr(s) }
 
 func hex2(n int) string { return hexN(n, 2) }
 
@@ -194,35 +108,7 @@ func hexN(n, w int) string {
 }
 
 // bytesRepr quotes bytes as CPython does.
-func bytesRepr(bs Bytes) string {
-	quote := byte('\'')
-	if strings.IndexByte(string(bs), '\'') >= 0 && strings.IndexByte(string(bs), '"') < 0 {
-		quote = '"'
-	}
-	var b strings.Builder
-	b.WriteString("b")
-	b.WriteByte(quote)
-	for i := 0; i < len(bs); i++ {
-		c := bs[i]
-		switch {
-		case c == quote || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c < 0x20 || c >= 0x7f:
-			b.WriteString(`\x` + hex2(int(c)))
-		default:
-			b.WriteByte(c)
-		}
-	}
-	b.WriteByte(quote)
-	return b.String()
-}
+func bytesRepr(bs Bytes) string { return pyops.BytesRepr([]byte(bs)) }
 
 // repr implements repr(v), calling __repr__ of user classes.
 func (th *Thread) repr(v Value) (string, error) {
@@ -467,23 +353,7 @@ func (th *Thread) str(v Value) (string, error) {
 
 func (th *Thread) ascii(v Value) (string, error) {
 	s, err := th.repr(v)
-	if err != nil {
-		return "", err
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x80:
-			b.WriteRune(r)
-		case r < 0x100:
-			b.WriteString(`\x` + hex2(int(r)))
-		case r < 0x10000:
-			b.WriteString(`\u` + hexN(int(r), 4))
-		default:
-			b.WriteString(`\U` + hexN(int(r), 8))
-		}
-	}
-	return b.String(), nil
+	return pyops.ASCIIEscape(s), err
 }
 
 // formatSpec is a parsed format specification.
