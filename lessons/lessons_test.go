@@ -83,7 +83,6 @@ func compare(t *testing.T, what string, g Golden, stdout, stderr string, code in
 // the feature each needs; tests/e2e keeps the same list and reports when a
 // listed example starts passing. Delete lines as the engine catches up.
 var knownFailing = map[string]string{
-	"socket-server/echo": "several programs (server and client) running together on one virtual network",
 }
 
 // TestExamples runs every example and solution of every lesson in the

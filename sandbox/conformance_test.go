@@ -117,3 +117,44 @@ func TestConformance(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedServerAndClient runs the seed's echo servers with their
+// interactive clients as one run of two programs, as they were recorded
+// with CPython: the server first, the client fed its recorded input.
+func TestSeedServerAndClient(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "conformance", "seed")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("../shared/conformance is needed in CI: %v", err)
+		}
+		t.Skipf("skipping: %s not found", dir)
+	}
+	for _, pair := range [][2]string{{"s003_06_socket_server", "s003_07_socket_client_input"}, {"s000_04_socket_server", "s000_03_socket_client_input"}} {
+		var progs []sandbox.Program
+		for _, name := range pair {
+			src, err := os.ReadFile(filepath.Join(dir, name+".py"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stdin, _ := os.ReadFile(filepath.Join(dir, name+".stdin"))
+			progs = append(progs, sandbox.Program{Name: name + ".py", Source: string(src), Stdin: string(stdin)})
+		}
+		outs := make([]strings.Builder, 2)
+		r := sandbox.Start(sandbox.Options{Programs: progs}, func(e sandbox.Event) {
+			if e.Kind == sandbox.KindStdout {
+				outs[e.Program].WriteString(e.Text)
+			}
+		})
+		res := r.Wait()
+		for i, name := range pair {
+			want, _ := os.ReadFile(filepath.Join(dir, name+".out"))
+			if outs[i].String() != string(want) {
+				t.Errorf("%s: stdout differs\n--- got\n%s--- want\n%s", name, outs[i].String(), want)
+			}
+		}
+		if res.Exits[1] != 1 || res.Exits[0] != -1 || res.Status != sandbox.StatusIdle {
+			t.Errorf("%s: exits %v, status %s (%s); want the client to fail with EOFError and the server still waiting",
+				pair[0], res.Exits, res.Status, res.Reason)
+		}
+	}
+}

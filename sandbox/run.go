@@ -5,6 +5,10 @@ package sandbox
 
 import (
 	"fmt"
+
+	"coroutinetour/sandbox/compile"
+	"coroutinetour/sandbox/hub"
+	"coroutinetour/sandbox/vnet"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -162,6 +166,17 @@ func (r *Run) main() {
 		r.result.Exits[i] = -1
 	}
 	r.result.Status = StatusOK
+	for _, p := range r.opts.Programs {
+		if len(p.Source) > r.opts.Limits.MaxSource {
+			r.result.Status = StatusLimit
+			r.result.Reason = fmt.Sprintf("the program %s is too long (more than %d KiB)", p.Name, r.opts.Limits.MaxSource>>10)
+			return
+		}
+	}
+	if len(r.opts.Programs) > 1 {
+		r.runTogether(start)
+		return
+	}
 	var steps int64
 	for i, p := range r.opts.Programs {
 		if len(p.Source) > r.opts.Limits.MaxSource {
@@ -173,34 +188,124 @@ func (r *Run) main() {
 		steps += used
 		r.result.Steps = steps
 		if halt != nil {
-			h := halt.(*py.Halt)
-			switch h.Kind {
-			case "stopped":
-				r.result.Status = StatusStopped
-				r.result.Reason = "stopped"
-			case "limit":
-				r.result.Status = StatusLimit
-				r.result.Reason = h.Reason
-			case "idle":
-				r.result.Status = StatusIdle
-				r.result.Reason = h.Reason
-			default:
-				r.result.Status = StatusError
-				r.result.Reason = h.Reason
-			}
+			r.halted(halt)
 			return
 		}
-		r.result.Exits[i] = code
-		r.event(Event{Kind: KindProgramExit, Program: i, Code: code})
-		if code != 0 && r.result.Status == StatusOK {
-			r.result.Status = StatusError
-			r.result.ExitCode = code
-			r.result.Reason = fmt.Sprintf("%s exited with status %d", p.Name, code)
-		}
+		r.exited(i, p, code)
 	}
 }
 
-func (r *Run) runProgram(index int, p Program, start time.Time) (int, error, int64) {
+// halted records how a limit, a stop or an idle end stopped the run.
+func (r *Run) halted(halt error) {
+	h, ok := halt.(*py.Halt)
+	if !ok {
+		h = &py.Halt{Kind: "internal", Reason: halt.Error()}
+	}
+	switch h.Kind {
+	case "stopped":
+		r.result.Status = StatusStopped
+		r.result.Reason = "stopped"
+	case "limit":
+		r.result.Status = StatusLimit
+		r.result.Reason = h.Reason
+	case "idle":
+		r.result.Status = StatusIdle
+		r.result.Reason = h.Reason
+	default:
+		r.result.Status = StatusError
+		r.result.Reason = h.Reason
+	}
+}
+
+// exited records a program's exit status.
+func (r *Run) exited(i int, p Program, code int) {
+	r.result.Exits[i] = code
+	r.event(Event{Kind: KindProgramExit, Program: i, Code: code})
+	if code != 0 && r.result.Status == StatusOK {
+		r.result.Status = StatusError
+		r.result.ExitCode = code
+		r.result.Reason = fmt.Sprintf("%s exited with status %d", p.Name, code)
+	}
+}
+
+// runTogether runs several programs at once on one hub and one virtual
+// network. Each has its own goroutine, but a baton lets only one run at a
+// time (py.Shared), so events stay in one deterministic order.
+func (r *Run) runTogether(start time.Time) {
+	lim := r.opts.Limits
+	h := hub.New(hub.Options{Horizon: int64(lim.MaxVirtual), MaxTimers: lim.MaxTimers})
+	var hosts []vnet.Host
+	for _, x := range r.opts.Hosts {
+		hosts = append(hosts, vnet.Host(x))
+	}
+	network := vnet.New(h, vnet.Options{MaxSockets: 1021, Hosts: hosts})
+	n := len(r.opts.Programs)
+	shared := py.NewShared(h, network, n)
+	type prepared struct {
+		th    *py.Thread
+		code  *compile.Code
+		err   error
+		steps int64
+	}
+	progs := make([]*prepared, n)
+	for i, p := range r.opts.Programs {
+		pr := &prepared{}
+		env := r.newEnv(i, p, start, &pr.steps)
+		env.Shared, env.Program = shared, i
+		pr.th, pr.code, pr.err = py.Prepare(env, p.Source)
+		shared.Join(i, pr.th)
+		progs[i] = pr
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex // the result is written by whichever program holds the baton
+	for i := range progs {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			defer func() {
+				if p := recover(); p != nil {
+					mu.Lock()
+					r.result.Status = StatusError
+					r.result.Reason = "internal error in the engine (this is a bug in Coroutine Tour, not in your program)"
+					mu.Unlock()
+				}
+			}()
+			pr := progs[i]
+			if started, halt := shared.WaitTurn(i); !started {
+				mu.Lock()
+				r.halted(halt)
+				mu.Unlock()
+				return
+			}
+			code, halt := pr.th.RunPrepared(pr.code, pr.err)
+			mu.Lock()
+			r.result.Steps += pr.steps
+			if halt != nil {
+				if r.result.Status == StatusOK || r.result.Status == StatusError {
+					r.halted(halt)
+				}
+				mu.Unlock()
+				if h, ok := halt.(*py.Halt); ok && h.Kind != "idle" {
+					shared.Abort(h)
+				}
+				return
+			}
+			r.exited(i, r.opts.Programs[i], code)
+			mu.Unlock()
+			if over, reason := shared.Exit(i); over && reason != "" {
+				mu.Lock()
+				r.halted(&py.Halt{Kind: "idle", Reason: reason})
+				mu.Unlock()
+			}
+		}(i)
+	}
+	shared.StartFirst()
+	wg.Wait()
+}
+
+// newEnv builds the environment program index runs in; *steps receives the
+// instructions it ran when it ends.
+func (r *Run) newEnv(index int, p Program, start time.Time, steps *int64) *py.Env {
 	name := p.Name
 	if name == "" {
 		name = "main.py"
@@ -277,8 +382,13 @@ func (r *Run) runProgram(index int, p Program, start time.Time) (int, error, int
 		}
 		r.event(Event{Kind: KindSpawn, Program: index, G: 1, Name: name, Role: RoleProgram})
 	}
-	var stepsUsed int64
-	env.OnSteps = func(n int64) { stepsUsed = n }
+	env.OnSteps = func(n int64) { *steps = n }
+	return env
+}
+
+func (r *Run) runProgram(index int, p Program, start time.Time) (int, error, int64) {
+	var steps int64
+	env := r.newEnv(index, p, start, &steps)
 	code, halt := py.RunProgram(env, p.Source)
-	return code, halt, stepsUsed
+	return code, halt, steps
 }

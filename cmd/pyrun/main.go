@@ -65,6 +65,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		atLineStart[i] = true
 	}
 	enc := json.NewEncoder(stderr)
+	last := -1 // the program whose output was shown last
 	opts := sandbox.Options{Programs: programs, Trace: *trace, Interactive: true,
 		Limits: sandbox.Limits{MaxSteps: *steps, MaxWall: *wall, MaxMemory: *memory, MaxGreenlets: *greenlets, MaxTimers: *timers}}
 	r := sandbox.Start(opts, func(e sandbox.Event) {
@@ -82,6 +83,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return
 			}
 			prefix := filepath.Base(programs[e.Program].Name) + ": "
+			if last >= 0 && last != e.Program && !atLineStart[last] {
+				// another program speaks while this one's line is open (a prompt)
+				io.WriteString(w, "\n")
+				atLineStart[last] = true
+			}
+			last = e.Program
 			for _, line := range strings.SplitAfter(e.Text, "\n") {
 				if line == "" {
 					continue
@@ -98,16 +105,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	})
-	last := len(programs) - 1
+	typist := len(programs) - 1 // the terminal's input goes to the last program
 	go func() {
 		br := bufio.NewReader(stdin)
 		for {
 			line, err := br.ReadString('\n')
 			if line != "" {
-				r.Input(last, line)
+				r.Input(typist, line)
 			}
 			if err != nil {
-				r.CloseInput(last)
+				r.CloseInput(typist)
 				for i := range programs {
 					r.CloseInput(i)
 				}

@@ -96,6 +96,10 @@ type Env struct {
 	MaxTimers    int // pending timers (0: the hub's default)
 	Deadline     time.Time
 	Cancel       *atomic.Bool
+	// Shared, when a run holds several programs, is their common hub and network;
+	// Program is this program's index among them.
+	Shared  *Shared
+	Program int
 	// OnSteps, if set, is told how many instructions ran when the program ends.
 	OnSteps func(steps int64)
 	// Trace receives coroutine events (nil: none).

@@ -25,7 +25,7 @@ type wakeTask struct {
 // HubGroup puts every wake-up of this interpreter in its program (one per
 // run today), so that hub.Block can freeze the program during an unpatched
 // socket call. When a run holds several programs, it becomes the program's index.
-func (w *wakeTask) HubGroup() int { return netProgram }
+func (w *wakeTask) HubGroup() int { return w.program() }
 
 // LoopExit is gevent's exception for "this operation would block forever".
 var LoopExit *Class
@@ -41,6 +41,10 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 			switch th.sched.Stall().Reason {
 			case hub.Horizon:
 				return &haltError{Kind: "limit", Reason: "the program waited past the virtual-time limit of " + time.Duration(th.env.MaxVirtual).String()}
+			}
+			if sh := th.env.Shared; sh != nil {
+				_, reason := sh.endAll("no program can make progress any more: " + sh.waitingWords())
+				return &haltError{Kind: "idle", Reason: reason}
 			}
 			main := th.mainG
 			if main == nil || main.state == glDead {
@@ -64,6 +68,21 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 		w, isWake := task.(*wakeTask)
 		if !isWake || w.g.state == glDead || w.gen >= 0 && w.gen != w.g.resumes {
 			continue
+		}
+		if sh := th.env.Shared; sh != nil && w.program() != th.env.Program {
+			if !sh.isAlive(w.program()) {
+				continue
+			}
+			// another program's turn: hand it the baton and wait for ours
+			next, err := sh.handTo(th.env.Program, w)
+			if err != nil {
+				return err
+			}
+			w = next
+			*th.env.Clock = th.sched.Now()
+			if w.g.state == glDead || w.gen >= 0 && w.gen != w.g.resumes {
+				continue
+			}
 		}
 		return th.enterGreenlet(w.g, nil, nil, w.value, w.exc, w.reason, "")
 	}

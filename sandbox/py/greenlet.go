@@ -35,6 +35,8 @@ type Greenlet struct {
 	resumes int
 	// idleWait: woken (instead of getting LoopExit) when the loop runs dry.
 	idleWait bool
+	// owner is the program (interpreter) the greenlet belongs to.
+	owner *Thread
 	// internal greenlets (created by library code, e.g. gevent's link
 	// notifier) run on behalf of the hub and are shown as the hub.
 	internal bool
@@ -193,7 +195,7 @@ func glOf(v Value) *Greenlet {
 
 // newGreenletObject creates an instance of a greenlet class.
 func (th *Thread) newGreenletObject(c *Class) *Object {
-	g := &Greenlet{id: th.newCoroID(), Parent: th.curGreenlet()}
+	g := &Greenlet{id: th.newCoroID(), Parent: th.curGreenlet(), owner: th}
 	if fr := th.cur; c == GreenletClass && fr != nil && strings.HasPrefix(fr.code.Filename, "<") {
 		g.internal = true
 	}
@@ -225,7 +227,7 @@ var hubClass = func() *Class {
 // curGreenlet is the running greenlet (the main greenlet at first).
 func (th *Thread) curGreenlet() *Greenlet {
 	if th.curG == nil {
-		th.mainG = &Greenlet{state: glActive, isMain: true, id: 1, name: "main"}
+		th.mainG = &Greenlet{state: glActive, isMain: true, id: 1, name: "main", owner: th}
 		th.curG = th.mainG
 	}
 	return th.curG
@@ -425,9 +427,13 @@ func (th *Thread) getcurrent() *Object { return th.glObject(th.curGreenlet()) }
 // theHub returns the run's gevent hub greenlet, creating it on first use.
 func (th *Thread) theHub() *Greenlet {
 	if th.hubG == nil {
-		th.hubG = &Greenlet{isHub: true, state: glActive, id: 2, name: "Hub", Parent: th.curGreenletMain()}
-		th.sched = hub.New(hub.Options{Horizon: th.env.MaxVirtual, MaxTimers: th.env.MaxTimers})
-		th.sched.Advance(*th.env.Clock)
+		th.hubG = &Greenlet{isHub: true, state: glActive, id: 2, name: "Hub", Parent: th.curGreenletMain(), owner: th}
+		if sh := th.env.Shared; sh != nil {
+			th.sched = sh.Hub // one clock and one loop for every program of the run
+		} else {
+			th.sched = hub.New(hub.Options{Horizon: th.env.MaxVirtual, MaxTimers: th.env.MaxTimers})
+			th.sched.Advance(*th.env.Clock)
+		}
 		if th.env.Trace != nil {
 			th.env.Trace("spawn", TraceEvent{G: 2, Parent: 1, Name: "Hub", Role: "hub"})
 		}

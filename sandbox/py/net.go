@@ -30,14 +30,16 @@ type netWaitSet struct {
 	timer   hub.Timer
 }
 
-// netProgram is the program index sockets are tagged with (one program now).
-const netProgram = 0
-
 func makeNetModule(th *Thread) *Module {
 	th.theHub()
 	// as many descriptors as a Linux process gets by default (ulimit -n 1024,
 	// less stdin, stdout and stderr)
-	network := vnet.New(th.sched, vnet.Options{MaxSockets: 1021})
+	network := (*vnet.Network)(nil)
+	if sh := th.env.Shared; sh != nil && sh.Net != nil {
+		network = sh.Net // the programs of a run talk over one network
+	} else {
+		network = vnet.New(th.sched, vnet.Options{MaxSockets: 1021})
+	}
 	m := NewModule("_net")
 	gaierror := newClass("gaierror", []*Class{OSError}, NewDict())
 	gaierror.Module = "socket"
@@ -66,7 +68,7 @@ func makeNetModule(th *Thread) *Module {
 		return &PyError{Exc: newExc(cls, e.Errno, e.Text)}
 	}
 	wrap := func(s *vnet.Socket) *Object {
-		s.Program = netProgram
+		s.Program = th.env.Program
 		return &Object{Class: netHandleClass, Dict: NewDict(), Native: s}
 	}
 	sockOf := func(v Value) (*vnet.Socket, error) {
@@ -242,7 +244,7 @@ func makeNetModule(th *Thread) *Module {
 			th.sched.Wait(q, task)
 		}
 		if len(a) > 3 && truthy(a[3]) {
-			th.sched.Block(netProgram, task)
+			th.sched.Block(th.env.Program, task)
 		}
 		th.traceSocketWait(cur)
 		return suspended, th.parkInHub(caller, "io")
@@ -287,7 +289,7 @@ func makeNetModule(th *Thread) *Module {
 			set.timer = t
 		}
 		if truthy(a[4]) {
-			th.sched.Block(netProgram, task)
+			th.sched.Block(th.env.Program, task)
 		}
 		th.traceSocketWait(cur)
 		return suspended, th.parkInHub(caller, "io")

@@ -67,6 +67,28 @@ func RunProgram(env *Env, source string) (int, error) {
 	return th.RunModule(code)
 }
 
+// Prepare compiles a program of a shared run and makes its interpreter; a
+// syntax error is returned to be printed when the program's turn comes.
+func Prepare(env *Env, source string) (*Thread, *compile.Code, error) {
+	th := NewThread(env, source)
+	code, err := Compile(env.Filename, source)
+	return th, code, err
+}
+
+// RunPrepared runs a prepared program (or prints its syntax error).
+func (th *Thread) RunPrepared(code *compile.Code, compileErr error) (int, error) {
+	if compileErr != nil {
+		if se, ok := compileErr.(*syntax.Error); ok {
+			if werr := th.env.Write("stderr", se.Format(th.env.Filename), 1, se.Line); werr != nil {
+				return 1, asHalt(werr)
+			}
+			return 1, nil
+		}
+		return 1, &Halt{Kind: "internal", Reason: "internal error while compiling"}
+	}
+	return th.RunModule(code)
+}
+
 // RunModule executes compiled module code as __main__.
 func (th *Thread) RunModule(code *compile.Code) (exit int, halt error) {
 	defer func() {
