@@ -158,3 +158,37 @@ func TestSeedServerAndClient(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedThreadedClient runs the seed's never-ending client of 100 threads
+// against its server: it must run (all threads talking) until a limit stops
+// it cleanly.
+func TestSeedThreadedClient(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "conformance", "seed")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("skipping: %s not found", dir)
+	}
+	var progs []sandbox.Program
+	for _, name := range []string{"s003_06_socket_server", "s003_08_socket_client_threads"} {
+		src, err := os.ReadFile(filepath.Join(dir, name+".py"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		progs = append(progs, sandbox.Program{Name: name + ".py", Source: string(src)})
+	}
+	threads := map[string]bool{}
+	var out strings.Builder
+	r := sandbox.Start(sandbox.Options{Programs: progs, Limits: sandbox.Limits{MaxOutput: 256 << 10}}, func(e sandbox.Event) {
+		if e.Kind == sandbox.KindStdout && e.Program == 1 {
+			out.WriteString(e.Text)
+		}
+	})
+	res := r.Wait()
+	for _, line := range strings.Split(out.String(), "\n") {
+		if i := strings.Index(line, "]recv from server: hello"); i > 0 {
+			threads[line[:i]] = true
+		}
+	}
+	if res.Status != sandbox.StatusLimit || len(threads) != 100 {
+		t.Errorf("status %s (%s), %d threads talked; want a limit to stop it with all 100 threads talking", res.Status, res.Reason, len(threads))
+	}
+}

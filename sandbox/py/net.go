@@ -243,7 +243,9 @@ func makeNetModule(th *Thread) *Module {
 		} else {
 			th.sched.Wait(q, task)
 		}
-		if len(a) > 3 && truthy(a[3]) {
+		// a blocking call freezes the program, unless it has threads: then,
+		// as under the GIL, the other threads run while this one waits
+		if len(a) > 3 && truthy(a[3]) && th.threads == 0 {
 			th.sched.Block(th.env.Program, task)
 		}
 		th.traceSocketWait(cur)
@@ -288,7 +290,7 @@ func makeNetModule(th *Thread) *Module {
 			}
 			set.timer = t
 		}
-		if truthy(a[4]) {
+		if truthy(a[4]) && th.threads == 0 {
 			th.sched.Block(th.env.Program, task)
 		}
 		th.traceSocketWait(cur)

@@ -106,10 +106,29 @@ func (th *Thread) RunModule(code *compile.Code) (exit int, halt error) {
 	th.cur = nil
 	th.pushFrame(fr)
 	_, _, err := th.run(fr)
+	if err == nil && th.threads > 0 {
+		err = th.joinThreads()
+	}
 	if err == nil {
 		return 0, nil
 	}
 	return th.reportError(err)
+}
+
+// joinThreads waits, as CPython's interpreter does at exit, for the threads
+// that are still running (threading._shutdown, run in the main greenlet).
+func (th *Thread) joinThreads() error {
+	code, err := Compile("<shutdown>", "import threading\nthreading._shutdown()\n")
+	if err != nil {
+		return err
+	}
+	fr := th.newFrame(code, nil, th.main)
+	fr.mode = modeGo
+	th.cur = nil
+	th.depth = 0
+	th.pushFrame(fr)
+	_, _, err = th.run(fr)
+	return err
 }
 
 // internalReason describes a Go panic without showing Go's panic text.

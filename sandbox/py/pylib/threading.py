@@ -424,6 +424,13 @@ class Timer(Thread):
         self.finished.set()
 
 
+def _shutdown():
+    # as CPython does when the main thread ends: wait for the non-daemon threads
+    for t in list(_by_greenlet.values()):
+        if not t.daemon and t.is_alive():
+            t.join()
+
+
 TIMEOUT_MAX = 9223372036.0
 
 
