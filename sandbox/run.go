@@ -382,6 +382,9 @@ func (r *Run) newEnv(index int, p Program, start time.Time, steps *int64) *py.En
 		}
 		r.event(Event{Kind: KindSpawn, Program: index, G: 1, Name: name, Role: RoleProgram})
 	}
+	for _, h := range r.opts.Hosts {
+		env.Hosts = append(env.Hosts, vnet.Host(h))
+	}
 	env.OnSteps = func(n int64) { *steps = n }
 	return env
 }

@@ -86,3 +86,18 @@ func TestInputStopAndLimits(t *testing.T) {
 		t.Errorf("unsupported module: %s %q", res.Status, errText)
 	}
 }
+
+func TestCustomHosts(t *testing.T) {
+	src := "from urllib.request import urlopen\nimport time\nt = time.time()\nr = urlopen('http://example.org/page')\nprint(r.status, r.read(), round(time.time() - t, 1))\n"
+	host := sandbox.Host{Match: "example.org", Latency: 2 * time.Second, Body: "hi there"}
+	evs, res := collect(sandbox.Options{Programs: []sandbox.Program{{Source: src}}, Hosts: []sandbox.Host{host}})
+	var out string
+	for _, e := range evs {
+		if e.Kind == sandbox.KindStdout {
+			out += e.Text
+		}
+	}
+	if out != "200 b'hi there' 2.0\n" || res.Status != sandbox.StatusOK {
+		t.Errorf("got %q (%s %s)", out, res.Status, res.Reason)
+	}
+}

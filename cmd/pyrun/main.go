@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"coroutinetour/sandbox"
+	"coroutinetour/sandbox/vnet"
 )
 
 func main() {
@@ -37,6 +38,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	timers := fs.Int("timers", 1_000_000, "pending timers limit (the site allows 10000)")
 	trace := fs.Bool("trace", false, "print coroutine events (spawn, switch, ...) as JSON lines to stderr")
 	outDir := fs.String("out", "", "also write each program's stdout, stderr and exit status to DIR/NAME.out, .err, .code")
+	hostsFile := fs.String("hosts", "", "add hosts to the simulated internet from FILE: one per line, MATCH LATENCY [status=N] [size=N] [body=TEXT]")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: pyrun [flags] FILE.py [FILE2.py ...]\n\nRuns Python programs in the Coroutine Tour engine, like python3 does.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -57,6 +59,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		programs = append(programs, sandbox.Program{Name: path, Source: string(src)})
 	}
+	var hosts []sandbox.Host
+	if *hostsFile != "" {
+		text, err := os.ReadFile(*hostsFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "pyrun: can't read the hosts file: %v\n", err)
+			return 2
+		}
+		parsed, err := vnet.ParseHosts(string(text))
+		if err != nil {
+			fmt.Fprintf(stderr, "pyrun: %s: %v\n", *hostsFile, err)
+			return 2
+		}
+		for _, h := range parsed {
+			hosts = append(hosts, sandbox.Host(h))
+		}
+	}
 	multi := len(programs) > 1
 	outs := make([]strings.Builder, len(programs))
 	errs := make([]strings.Builder, len(programs))
@@ -66,7 +84,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	enc := json.NewEncoder(stderr)
 	last := -1 // the program whose output was shown last
-	opts := sandbox.Options{Programs: programs, Trace: *trace, Interactive: true,
+	opts := sandbox.Options{Programs: programs, Trace: *trace, Interactive: true, Hosts: hosts,
 		Limits: sandbox.Limits{MaxSteps: *steps, MaxWall: *wall, MaxMemory: *memory, MaxGreenlets: *greenlets, MaxTimers: *timers}}
 	r := sandbox.Start(opts, func(e sandbox.Event) {
 		switch e.Kind {

@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"coroutinetour/sandbox/hub"
+	"coroutinetour/sandbox/vnet"
 	"time"
 
 	"coroutinetour/sandbox/compile"
@@ -100,6 +101,8 @@ type Env struct {
 	// Program is this program's index among them.
 	Shared  *Shared
 	Program int
+	// Hosts add to (or replace) the simulated internet's default hosts.
+	Hosts []vnet.Host
 	// OnSteps, if set, is told how many instructions ran when the program ends.
 	OnSteps func(steps int64)
 	// Trace receives coroutine events (nil: none).

@@ -38,7 +38,7 @@ func makeNetModule(th *Thread) *Module {
 	if sh := th.env.Shared; sh != nil && sh.Net != nil {
 		network = sh.Net // the programs of a run talk over one network
 	} else {
-		network = vnet.New(th.sched, vnet.Options{MaxSockets: 1021})
+		network = vnet.New(th.sched, vnet.Options{MaxSockets: 1021, Hosts: th.env.Hosts})
 	}
 	m := NewModule("_net")
 	gaierror := newClass("gaierror", []*Class{OSError}, NewDict())
