@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"coroutinetour/sandbox/vnet"
 )
 
 // Embedded is the course built into the binary: the lesson files and their golden outputs.
@@ -340,6 +342,9 @@ func (l *Lesson) collectExamples(file string, blocks []*block) error {
 				return parseError(file, b.line, "example %q has no file %s for this stdin", id, name)
 			}
 		case "hosts":
+			if _, err := vnet.ParseHosts(b.text); err != nil {
+				return parseError(file, b.line, "hosts block: %v", err)
+			}
 			for _, h := range strings.Split(strings.TrimSpace(b.text), "\n") {
 				if strings.TrimSpace(h) != "" {
 					e.Hosts = append(e.Hosts, strings.TrimSpace(h))

@@ -20,6 +20,7 @@ import (
 
 	"coroutinetour/lessons"
 	"coroutinetour/sandbox"
+	"coroutinetour/sandbox/vnet"
 )
 
 const (
@@ -356,6 +357,13 @@ func (c *conn) startRun(m *clientMsg) {
 		return
 	}
 	opts := sandbox.Options{Programs: progs, Limits: c.srv.cfg.Limits, Trace: true, Interactive: true}
+	if ex := c.lessonExample(m); ex != nil && len(ex.Hosts) > 0 {
+		// the lesson's own hosts of the simulated internet (checked when the lessons loaded)
+		hosts, _ := vnet.ParseHosts(strings.Join(ex.Hosts, "\n"))
+		for _, h := range hosts {
+			opts.Hosts = append(opts.Hosts, sandbox.Host(h))
+		}
+	}
 	if m.Trace != nil {
 		opts.Trace = *m.Trace
 	}
