@@ -82,8 +82,7 @@ func compare(t *testing.T, what string, g Golden, stdout, stderr string, code in
 // knownFailing lists the examples (SLUG/ID) the engine cannot run yet, with
 // the feature each needs; tests/e2e keeps the same list and reports when a
 // listed example starts passing. Delete lines as the engine catches up.
-var knownFailing = map[string]string{
-}
+var knownFailing = map[string]string{}
 
 // TestExamples runs every example and solution of every lesson in the
 // engine and compares with the golden outputs recorded from CPython.
