@@ -398,3 +398,37 @@ func TestCacheAndDisconnect(t *testing.T) {
 		t.Errorf("virtual time %d, want 6 s", second.VirtualNS)
 	}
 }
+
+// TestTypingIntoAClient types lines into the client of the two-program echo
+// lesson (server + client) while both run, as a learner does on the page.
+func TestTypingIntoAClient(t *testing.T) {
+	srv, hs := startServer(t, web.Config{})
+	c, _, err := dial(t, hs, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := srv.Course().Lesson("socket-server").Example("echo")
+	files := []map[string]string{}
+	for _, f := range e.Files {
+		files = append(files, map[string]string{"name": f.Name, "source": f.Source})
+	}
+	c.send(map[string]any{"type": "run", "id": "chat", "files": files})
+	typed := 0
+	end, events := c.collect("chat", func(ev sandbox.Event) {
+		if ev.Kind == sandbox.KindInputWait && ev.Program == 1 {
+			if typed < 2 {
+				c.send(map[string]any{"type": "stdin", "id": "chat", "program": 1, "data": []string{"ping\n", "pong\n"}[typed]})
+			} else {
+				c.send(map[string]any{"type": "stdin", "id": "chat", "program": 1, "eof": true})
+			}
+			typed++
+		}
+	})
+	server, client := stdoutOf(events, 0), stdoutOf(events, 1)
+	if !strings.Contains(server, "recv: b'ping'") || !strings.Contains(client, "Received b'pong'") {
+		t.Errorf("server printed %q, client %q", server, client)
+	}
+	if end.Status != sandbox.StatusIdle {
+		t.Errorf("the run ended %s (%s), want idle: the server still waits for connections", end.Status, end.Reason)
+	}
+}
