@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -38,6 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	timers := fs.Int("timers", 1_000_000, "pending timers limit (the site allows 10000)")
 	trace := fs.Bool("trace", false, "print coroutine events (spawn, switch, ...) as JSON lines to stderr")
 	outDir := fs.String("out", "", "also write each program's stdout, stderr and exit status to DIR/NAME.out, .err, .code")
+	cpuProfile := fs.String("cpuprofile", "", "write a Go CPU profile of the run to FILE (for engine developers)")
 	hostsFile := fs.String("hosts", "", "add hosts to the simulated internet from FILE: one per line, MATCH LATENCY [status=N] [size=N] [body=TEXT]")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: pyrun [flags] FILE.py [FILE2.py ...]\n\nRuns Python programs in the Coroutine Tour engine, like python3 does.\n\nFlags:\n")
@@ -49,6 +51,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "pyrun: %v\n", err)
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "pyrun: %v\n", err)
+			return 2
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var programs []sandbox.Program
 	for _, path := range fs.Args() {
