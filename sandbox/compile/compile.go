@@ -131,7 +131,7 @@ var stackEffect = [numOpcodes]int{
 	LIST_APPEND: -1, SET_ADD: -1, MAP_ADD: -2, LIST_EXTEND: -1, SET_UPDATE: -1, DICT_UPDATE: -1,
 	POP_JUMP_IF_FALSE: -1, POP_JUMP_IF_TRUE: -1, FOR_ITER: 1, RETURN_VALUE: -1,
 	YIELD_FROM: -1, RERAISE: -1, CHECK_EXC: 0, SETUP_WITH: 1, WITH_EXCEPT: 1,
-	IMPORT_NAME: 1, IMPORT_FROM: 1, IMPORT_STAR: -1, LOAD_BUILD_CLASS: 1, LOAD_ASSERTION_ERROR: 1, SUPER_ZERO: 1,
+	LOAD_METHOD: 1, IMPORT_NAME: 1, IMPORT_FROM: 1, IMPORT_STAR: -1, LOAD_BUILD_CLASS: 1, LOAD_ASSERTION_ERROR: 1, SUPER_ZERO: 1,
 }
 
 func (c *compiler) emit(op Opcode, arg int) int {
@@ -156,6 +156,8 @@ func (c *compiler) emit(op Opcode, arg int) int {
 	case CALL:
 		d = -arg
 	case CALL_KW:
+		d = -arg - 1
+	case CALL_METHOD:
 		d = -arg - 1
 	case CALL_EX:
 		d = -1 - arg
@@ -1194,6 +1196,18 @@ func (c *compiler) call(e *syntax.Call) {
 			return
 		}
 	}
+	if a, ok := e.Func.(*syntax.Attribute); ok && plainArgs(e.Args) {
+		// obj.name(args): no bound method object is made for the call
+		c.expr(a.X)
+		c.u.line = a.Position().Line
+		c.emit(LOAD_METHOD, c.name(a.Name))
+		for _, arg := range e.Args {
+			c.expr(arg.Value)
+		}
+		c.u.line = e.P.Line
+		c.emit(CALL_METHOD, len(e.Args))
+		return
+	}
 	c.expr(e.Func)
 	complexArgs := false
 	nkw := 0
@@ -1257,6 +1271,16 @@ func (c *compiler) call(e *syntax.Call) {
 		return
 	}
 	c.emit(CALL, len(e.Args))
+}
+
+// plainArgs reports whether a call passes only positional arguments, without * or **.
+func plainArgs(args []syntax.Arg) bool {
+	for _, a := range args {
+		if a.Name != "" || a.Star != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func hasStar2(args []syntax.Arg) bool {

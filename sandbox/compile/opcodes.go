@@ -72,6 +72,8 @@ const (
 
 	CALL                // f a1..an CALL<n> result
 	CALL_KW             // f a1..an names CALL_KW<n> result   (names: tuple of the last keyword names)
+	LOAD_METHOD         // obj LOAD_METHOD<name> f self|NULL   (self: obj when f is a plain method of its type)
+	CALL_METHOD         // f self|NULL a1..an CALL_METHOD<n> result   (self, when not NULL, is the first argument)
 	CALL_EX             // f args [kwargs] CALL_EX<hasKw> result
 	MAKE_FUNCTION       // [defaults] [kwdefaults] [closure] code MAKE_FUNCTION<flags> fn
 	RETURN_VALUE        //   x RETURN_VALUE -

@@ -34,6 +34,7 @@ type Frame struct {
 	stack     []Value
 	sp        int
 	locals    []Value
+	space     []Value // locals and stack in one allocation, kept when the frame is reused
 	cells     []*Cell
 	globals   *Module
 	ns        *Dict // class body namespace
@@ -145,7 +146,11 @@ type Thread struct {
 	liveGreenlets     int  // greenlets started and not yet dead
 	usesGevent        bool // the program imported gevent (deadlocks are gevent's LoopExit)
 	lines             []string
+	spareFrames       []*Frame // frames of finished calls, reused by the next calls
 }
+
+// maxSpareFrames bounds the frames kept for reuse per thread.
+const maxSpareFrames = 64
 
 // haltError stops a run; Python code cannot catch it.
 type haltError struct {

@@ -49,6 +49,49 @@ func (th *Thread) builtinMethod(obj Value, name string) Value {
 	return nil
 }
 
+// unboundMethods holds the methods of the built-in types as unbound builtins
+// (the receiver is the first argument), made once: obj.name(...) calls them
+// without making a bound method first.
+var unboundMethods = map[string]map[string]*Builtin{}
+
+// loadMethod implements obj.name for a call: it returns the function and the
+// receiver to pass as its first argument, or the attribute and nil when
+// obj.name is not a plain method (an instance attribute, a property, a
+// module's function...). Looking it up this way is what getAttr would find.
+func (th *Thread) loadMethod(obj Value, name string) (fn, self Value, err error) {
+	var typ string
+	switch o := obj.(type) {
+	case *Object:
+		switch attr := o.Class.lookup(name).(type) {
+		case *Function:
+			if _, shadowed := o.Dict.GetStr(name); !shadowed {
+				return attr, o, nil
+			}
+		case *Builtin:
+			if _, shadowed := o.Dict.GetStr(name); !shadowed && attr.Self == nil {
+				return attr, o, nil
+			}
+		}
+	case *List:
+		typ = "list"
+	case *Dict:
+		typ = "dict"
+	case string:
+		typ = "str"
+	case Tuple:
+		typ = "tuple"
+	case *Set:
+		typ = "set"
+	case *Generator:
+		typ = "generator"
+	}
+	if m := unboundMethods[typ][name]; m != nil {
+		return m, obj, nil
+	}
+	v, err := th.getAttr(obj, name)
+	return v, nil, err
+}
+
 func builtinMethodNames(obj Value) []string {
 	tn := typeName(obj)
 	if _, ok := obj.(*Set); ok {
@@ -241,6 +284,13 @@ func init() {
 	for _, n := range []string{"list_iterator", "tuple_iterator", "str_iterator", "str_ascii_iterator", "range_iterator",
 		"dict_keyiterator", "set_iterator", "enumerate", "zip", "map", "filter", "reversed", "bytes_iterator"} {
 		methodTables[n] = methodTables["iterator"]
+	}
+	for typ, table := range methodTables {
+		unbound := map[string]*Builtin{}
+		for name, m := range table {
+			unbound[name] = &Builtin{Name: name, Fn: m, Owner: typ}
+		}
+		unboundMethods[typ] = unbound
 	}
 }
 

@@ -56,12 +56,27 @@ func constsOf(code *compile.Code) []Value {
 	return out
 }
 
-// newFrame allocates a frame for code.
+// newFrame makes a frame for code, reusing the frame of a finished call when
+// one is spare: calls are the commonest allocation of a running program.
 func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *Frame {
-	fr := &Frame{code: code, fn: fn, globals: globals, consts: constsOf(code)}
-	// one allocation holds the locals and the operand stack
 	nl := len(code.Locals)
-	space := make([]Value, nl+code.MaxStack)
+	need := nl + code.MaxStack
+	var fr *Frame
+	var space []Value
+	if n := len(th.spareFrames); n > 0 {
+		fr = th.spareFrames[n-1]
+		th.spareFrames = th.spareFrames[:n-1]
+		space = fr.space
+		if cap(space) < need {
+			space = make([]Value, need)
+		}
+		space = space[:need]
+		*fr = Frame{code: code, fn: fn, globals: globals, consts: constsOf(code)}
+	} else {
+		fr = &Frame{code: code, fn: fn, globals: globals, consts: constsOf(code)}
+		space = make([]Value, need)
+	}
+	fr.space = space
 	fr.locals, fr.stack = space[:nl:nl], space[nl:]
 	if n := len(code.Cells) + len(code.Frees); n > 0 {
 		fr.cells = make([]*Cell, n)
@@ -73,6 +88,19 @@ func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *F
 		}
 	}
 	return fr
+}
+
+// releaseFrame keeps the frame of a finished call for reuse. Only frames no
+// one can reach any more come here: not generators' or greenlets' frames, not
+// the base of a nested run (tracebacks keep code and line, not frames).
+func (th *Thread) releaseFrame(fr *Frame) {
+	if len(th.spareFrames) >= maxSpareFrames {
+		return
+	}
+	clear(fr.space[:cap(fr.space)])
+	fr.locals, fr.stack, fr.cells, fr.excStack, fr.aux = nil, nil, nil, nil, nil
+	fr.fn, fr.globals, fr.ns = nil, nil, nil
+	th.spareFrames = append(th.spareFrames, fr)
 }
 
 // run executes from th.cur until base returns (or, for a generator driven
@@ -473,29 +501,28 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				th.clearStack(fr, len(names))
 				n -= len(names)
 			}
-			if f, ok := fr.stack[fr.sp-n-1].(*Function); ok && kw == nil {
-				if c := f.Code; c.NumPos == n && len(c.ArgNames) == n && !c.VarArgs && !c.KwArgs && !c.Generator && len(c.CellParams) == 0 {
-					// the common call: bind the arguments straight from the stack
-					nf := th.newFrame(c, f, f.Globals)
-					copy(nf.locals, fr.stack[fr.sp-n:fr.sp])
-					th.clearStack(fr, n+1)
-					nf.size = int64(64 + 16*(len(nf.stack)+len(nf.locals)))
-					if err = th.alloc(nf.size); err != nil {
-						break
-					}
-					fr = th.pushFrame(nf)
-					if fr == nil {
-						err = th.recursionError()
-						fr = th.cur
-					}
-					break
-				}
+			if kw == nil {
+				fr, err = th.callStack(fr, fr.sp-n-1, fr.sp-n)
+				break
 			}
 			args := make([]Value, n)
 			copy(args, fr.stack[fr.sp-n:fr.sp])
 			th.clearStack(fr, n)
 			fn := fr.pop()
 			fr, err = th.callInline(fr, fn, args, kw)
+		case compile.LOAD_METHOD:
+			var f, self Value
+			if f, self, err = th.loadMethod(fr.top(), fr.code.Names[in.Arg]); err == nil {
+				fr.stack[fr.sp-1] = f
+				fr.push(self)
+			}
+		case compile.CALL_METHOD:
+			n := int(in.Arg)
+			first := fr.sp - n
+			if fr.stack[first-1] != nil {
+				first-- // the receiver is the first argument
+			}
+			fr, err = th.callStack(fr, fr.sp-n-2, first)
 		case compile.CALL_EX:
 			var kw *Kwargs
 			if in.Arg != 0 {
@@ -708,6 +735,33 @@ func (th *Thread) clearStack(fr *Frame, n int) {
 	fr.sp -= n
 }
 
+// callStack calls the callable at fr.stack[fi] with the arguments
+// fr.stack[first:fr.sp], clearing the stack down to fi. A plain Python
+// function gets its parameters straight from the stack.
+func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
+	n := fr.sp - first
+	if f, ok := fr.stack[fi].(*Function); ok {
+		if c := f.Code; c.NumPos == n && len(c.ArgNames) == n && !c.VarArgs && !c.KwArgs && !c.Generator && len(c.CellParams) == 0 {
+			nf := th.newFrame(c, f, f.Globals)
+			copy(nf.locals, fr.stack[first:fr.sp])
+			th.clearStack(fr, fr.sp-fi)
+			nf.size = int64(64 + 16*(len(nf.stack)+len(nf.locals)))
+			if err := th.alloc(nf.size); err != nil {
+				return fr, err
+			}
+			if th.pushFrame(nf) == nil {
+				return fr, th.recursionError()
+			}
+			return nf, nil
+		}
+	}
+	args := make([]Value, n)
+	copy(args, fr.stack[first:fr.sp])
+	fn := fr.stack[fi]
+	th.clearStack(fr, fr.sp-fi)
+	return th.callInline(fr, fn, args, nil)
+}
+
 // pushFrame makes nf the current frame; it returns nil at the recursion limit.
 func (th *Thread) pushFrame(nf *Frame) *Frame {
 	nf.back = th.cur
@@ -777,12 +831,14 @@ func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done b
 			return next, d, nil, 0, err
 		}
 		caller.push(v)
+		th.releaseFrame(fr)
 	case modeInit:
 		if v != None {
 			next, done, err = th.unwind(caller, th.typeError("__init__() should return None, not '%s'", typeName(v)), base)
 			return next, done, nil, 0, err
 		}
 		caller.push(fr.aux)
+		th.releaseFrame(fr)
 	case modeFor:
 		th.traceSwitch(fr.gen.id, th.coroID(caller), "return", "")
 		caller.pop()
