@@ -66,7 +66,7 @@ func run(files []File) (stdout, stderr []string, res sandbox.Result) {
 	return
 }
 
-func compare(t *testing.T, what string, g Golden, stdout, stderr string, code int) {
+func compare(t *testing.T, what, file string, g Golden, stdout, stderr string, code int) {
 	t.Helper()
 	if stdout != g.Stdout {
 		t.Errorf("%s: stdout differs\n--- got\n%s--- want (CPython)\n%s", what, stdout, g.Stdout)
@@ -74,7 +74,7 @@ func compare(t *testing.T, what string, g Golden, stdout, stderr string, code in
 	if code != g.Code {
 		t.Errorf("%s: exit status %d, want %d", what, code, g.Code)
 	}
-	if a, b := strings.Join(SignificantStderr(stderr, "main.py"), "\n"), strings.Join(SignificantStderr(g.Stderr, "main.py"), "\n"); a != b {
+	if a, b := strings.Join(SignificantStderr(stderr, file), "\n"), strings.Join(SignificantStderr(g.Stderr, file), "\n"); a != b {
 		t.Errorf("%s: stderr differs\n--- got\n%s\n--- want\n%s", what, a, b)
 	}
 }
@@ -111,7 +111,7 @@ func TestExamples(t *testing.T) {
 					if !ok {
 						t.Fatalf("no golden output for %s (record it: /usr/bin/python3 lessons/golden/record)", f.Name)
 					}
-					compare(t, f.Name, g, stdout[i], stderr[i], res.Exits[i])
+					compare(t, f.Name, f.Name, g, stdout[i], stderr[i], res.Exits[i])
 				}
 				if e.Kind == "exercise" {
 					files := append([]File(nil), e.Files...)
@@ -120,7 +120,7 @@ func TestExamples(t *testing.T) {
 					if e.SolutionGolden == nil {
 						t.Fatal("no golden output for the solution")
 					}
-					compare(t, "solution", *e.SolutionGolden, out[0], errs[0], res.Exits[0])
+					compare(t, "solution", files[0].Name, *e.SolutionGolden, out[0], errs[0], res.Exits[0])
 					if e.Expect.Mode == "exact" && out[0] != e.Expect.Text {
 						t.Errorf("the solution prints %q, the exercise expects %q", out[0], e.Expect.Text)
 					}
