@@ -109,11 +109,13 @@ func TestPlaybackByVirtualTime(t *testing.T) {
 			return err
 		})))
 	stamps := eval[[]float64](t, ctx, `window.stamps`)
-	// At 10× a virtual second is 100 ms of playback: the synchronous lines
-	// cannot come sooner after each other; the asynchronous ones come together.
+	// At 10× a virtual second is 100 ms of playback: synchronous line i+1
+	// comes about i×100 ms after the first (measured from the first, so that
+	// one late animation frame on a busy machine, which the player makes up
+	// for, does not count); the asynchronous ones come together.
 	for i := 1; i < 5; i++ {
-		if gap := stamps[i] - stamps[i-1]; gap < 60 {
-			t.Errorf("synchronous lines %d and %d came %.0f ms apart, want about 100 ms at 10×", i, i+1, gap)
+		if since := stamps[i] - stamps[0]; since < float64(i)*100-40 {
+			t.Errorf("synchronous line %d came %.0f ms after the first, want about %d ms at 10×", i+1, since, i*100)
 		}
 	}
 	for i := 6; i < 10; i++ {

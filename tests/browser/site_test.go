@@ -4,11 +4,13 @@ package browser_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,9 +56,62 @@ var (
 	phone     = viewport{"phone", 390, 844, true}
 )
 
-// newBrowser starts headless Chromium with a fresh profile and returns a tab
-// context sized to vp. It skips the test when Chromium is missing, unless CI
-// is set.
+// The tests share one headless Chromium: starting it costs seconds on a
+// loaded machine, a new tab in a fresh browser context (its own storage, as
+// a new profile would have) costs milliseconds.
+var (
+	browserOnce sync.Once
+	browserCtx  context.Context
+	browserErr  error
+	stopBrowser = func() {}
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	stopBrowser()
+	os.Exit(code)
+}
+
+func sharedBrowser() (context.Context, error) {
+	browserOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "tour-chromium-")
+		if err != nil {
+			browserErr = err
+			return
+		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(chromiumPath()),
+			chromedp.Flag("headless", true),
+			chromedp.Flag("no-sandbox", true),
+			chromedp.Flag("disable-gpu", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("no-first-run", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("hide-scrollbars", true),
+			// Timers and animation frames at full speed in every tab.
+			chromedp.Flag("disable-background-timer-throttling", true),
+			chromedp.Flag("disable-renderer-backgrounding", true),
+			chromedp.Flag("disable-backgrounding-occluded-windows", true),
+			chromedp.UserDataDir(dir),
+			chromedp.WindowSize(1366, 768),
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		stopBrowser = func() { cancelBrowser(); cancelAlloc(); os.RemoveAll(dir) }
+		if err := chromedp.Do(bctx); err != nil {
+			browserErr = fmt.Errorf("starting Chromium: %w", err)
+			return
+		}
+		browserCtx = bctx
+	})
+	return browserCtx, browserErr
+}
+
+// newBrowser returns a new tab of the shared headless Chromium, in a browser
+// context of its own (fresh localStorage), sized to vp. It skips the test
+// when Chromium is missing, unless CI is set.
 func newBrowser(t *testing.T, vp viewport) context.Context {
 	t.Helper()
 	path := chromiumPath()
@@ -66,30 +121,19 @@ func newBrowser(t *testing.T, vp viewport) context.Context {
 		}
 		t.Skipf("skipping: no Chromium at %s (install the chromium package, or set CHROMIUM)", path)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(int(vp.width), int(vp.height)),
+	bctx, err := sharedBrowser()
+	if err != nil {
+		t.Fatal(err)
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelCtx := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() { cancelTimeout(); cancelCtx() })
 	emulate := []chromedp.EmulateViewportOption{chromedp.EmulateScale(1)}
 	if vp.mobile {
 		emulate = append(emulate, chromedp.EmulateMobile)
 	}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(vp.width, vp.height, emulate...)); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
+		t.Fatalf("opening a tab: %v", err)
 	}
 	return ctx
 }
