@@ -864,7 +864,7 @@ func (th *Thread) makeBuiltins() *Dict {
 			return k, nil
 		}
 		h := 0
-		for _, c := range keyString(k) + Repr(args[0]) {
+		for _, c := range th.keyString(k) + Repr(args[0]) {
 			h = h*1000003 ^ int(c)
 		}
 		return h, nil

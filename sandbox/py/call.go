@@ -231,6 +231,9 @@ func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs)
 		}
 	}
 	obj := &Object{Class: c, Dict: NewDict()}
+	if c.userClass {
+		obj.Dict = newStrDict(c.attrHint)
+	}
 	if err := th.alloc(96); err != nil {
 		return nil, nil, err
 	}

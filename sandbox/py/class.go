@@ -24,7 +24,7 @@ func newClass(name string, bases []*Class, dict *Dict) *Class {
 
 // makeClass creates a user class, checking that its MRO is consistent.
 func (th *Thread) makeClass(name string, bases []*Class, ns *Dict) (*Class, error) {
-	c := &Class{Name: name, Bases: bases, Dict: ns, Module: "__main__"}
+	c := &Class{Name: name, Bases: bases, Dict: ns, Module: "__main__", userClass: true}
 	for _, b := range bases {
 		if b.Builtin != "" && b.Builtin != "object" && b.Builtin != "exception" {
 			if _, ok := subclassable[b.Builtin]; !ok {

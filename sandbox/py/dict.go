@@ -22,11 +22,26 @@ type Dict struct {
 
 type dictEntry struct {
 	key, value Value
+	hk         any // the key's hash key, kept so that compacting never calls Python
 	deleted    bool
 }
 
-// NewDict returns an empty dict.
-func NewDict() *Dict { return &Dict{strs: map[string]int{}, index: map[any]int{}} }
+// compoundKey is the hash key of a value that is neither a str nor a number
+// (bytes, big ints, tuples, frozensets, objects with __hash__): a type of its
+// own, so that it never meets a str key with the same text.
+type compoundKey string
+
+// NewDict returns an empty dict. Its indexes are made on first use: most
+// instance dicts only ever hold str keys.
+func NewDict() *Dict { return &Dict{} }
+
+// newStrDict returns an empty dict with room for n str keys.
+func newStrDict(n int) *Dict {
+	if n == 0 {
+		return &Dict{}
+	}
+	return &Dict{strs: make(map[string]int, n), entries: make([]dictEntry, 0, n)}
+}
 
 // lookupHashed finds the entry position of a hash key.
 func (d *Dict) lookupHashed(hk any) (int, bool) {
@@ -40,8 +55,14 @@ func (d *Dict) lookupHashed(hk any) (int, bool) {
 
 func (d *Dict) storeIndex(hk any, i int) {
 	if s, ok := hk.(string); ok {
+		if d.strs == nil {
+			d.strs = make(map[string]int)
+		}
 		d.strs[s] = i
 	} else {
+		if d.index == nil {
+			d.index = make(map[any]int)
+		}
 		d.index[hk] = i
 	}
 }
@@ -66,11 +87,11 @@ func NewSet() *Set { return &Set{d: NewDict()} }
 // hashKey maps a hashable value to a comparable Go key so that values Python
 // considers equal (1, 1.0, True) share a key.
 func (th *Thread) hashKey(v Value) (any, error) {
+	switch v.(type) {
+	case string, int, NoneType:
+		return v, nil // the value itself, not boxed again
+	}
 	switch v := v.(type) {
-	case string:
-		return v, nil
-	case int:
-		return v, nil
 	case bool:
 		if v {
 			return 1, nil
@@ -82,11 +103,9 @@ func (th *Thread) hashKey(v Value) (any, error) {
 		}
 		return v, nil
 	case *big.Int:
-		return "big:" + v.String(), nil
-	case NoneType:
-		return v, nil
+		return compoundKey("big:" + v.String()), nil
 	case Bytes:
-		return "bytes:" + string(v), nil
+		return compoundKey("bytes:" + string(v)), nil
 	case Tuple:
 		var b strings.Builder
 		b.WriteString("tuple(")
@@ -95,22 +114,22 @@ func (th *Thread) hashKey(v Value) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			b.WriteString(keyString(k))
+			b.WriteString(th.keyString(k))
 			b.WriteByte(',')
 		}
 		b.WriteByte(')')
-		return b.String(), nil
+		return compoundKey(b.String()), nil
 	case *Set:
 		if v.Frozen {
 			var keys []string
 			for _, e := range v.d.entries {
 				if !e.deleted {
 					k, _ := th.hashKey(e.key)
-					keys = append(keys, keyString(k))
+					keys = append(keys, th.keyString(k))
 				}
 			}
 			sortStrings(keys)
-			return "frozenset(" + strings.Join(keys, ",") + ")", nil
+			return compoundKey("frozenset(" + strings.Join(keys, ",") + ")"), nil
 		}
 	case *List, *Dict:
 	case *Object:
@@ -125,7 +144,7 @@ func (th *Thread) hashKey(v Value) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			return "obj-hash:" + Str(r), nil
+			return compoundKey("obj-hash:" + Str(r)), nil
 		}
 		return v, nil
 	default:
@@ -134,7 +153,9 @@ func (th *Thread) hashKey(v Value) (any, error) {
 	return nil, th.typeError("unhashable type: '%s'", typeName(v))
 }
 
-func keyString(k any) string {
+// keyString spells a hash key inside a compound key; no two distinct keys
+// share a spelling.
+func (th *Thread) keyString(k any) string {
 	switch k := k.(type) {
 	case string:
 		return strconv.Quote(k)
@@ -144,8 +165,10 @@ func keyString(k any) string {
 		return strconv.FormatFloat(k, 'g', -1, 64)
 	case NoneType:
 		return "None"
+	case compoundKey:
+		return string(k)
 	}
-	return "?"
+	return "id:" + th.addr(k) // hashed by identity
 }
 
 func sortStrings(s []string) {
@@ -184,7 +207,7 @@ func (d *Dict) setHashed(hk any, k, v Value) {
 		return
 	}
 	d.storeIndex(hk, len(d.entries))
-	d.entries = append(d.entries, dictEntry{key: k, value: v})
+	d.entries = append(d.entries, dictEntry{key: k, value: v, hk: hk})
 	d.live++
 	d.version++
 }
@@ -217,17 +240,28 @@ func (d *Dict) compact() {
 		}
 	}
 	d.entries = out
-	// rebuild the index from the keys (hashKey never fails for stored keys)
-	d.strs, d.index = make(map[string]int, len(out)), map[any]int{}
-	th := &Thread{}
+	d.strs, d.index = nil, nil
 	for i, e := range out {
-		hk, _ := th.hashKey(e.key)
-		d.storeIndex(hk, i)
+		d.storeIndex(e.hk, i)
 	}
 }
 
-// SetStr stores a value under a string key (no error possible).
-func (d *Dict) SetStr(k string, v Value) { d.setHashed(k, k, v) }
+// SetStr stores a value under a string key (no error possible). Replacing
+// a value allocates nothing; a new key is boxed once.
+func (d *Dict) SetStr(k string, v Value) {
+	if i, ok := d.strs[k]; ok {
+		d.entries[i].value = v
+		return
+	}
+	if d.strs == nil {
+		d.strs = make(map[string]int)
+	}
+	d.strs[k] = len(d.entries)
+	key := Value(k)
+	d.entries = append(d.entries, dictEntry{key: key, value: v, hk: key})
+	d.live++
+	d.version++
+}
 
 // GetStr looks a string key up.
 func (d *Dict) GetStr(k string) (Value, bool) {

@@ -282,13 +282,23 @@ func makeGeventNative(th *Thread) *Module {
 		}
 		return None, th.write("stderr", th.FormatException(exc))
 	})
+	// trace_spawn(g, name, role="gevent") names a greenlet's lane on the
+	// timeline; name may be a function returning the name.
 	m.Def("trace_spawn", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		g := glOf(a[0])
 		if g != nil {
 			g.internal = false // a library greenlet that is a learner's thread or task
 		}
 		if g != nil && th.env.Trace != nil {
-			name, _ := a[1].(string)
+			name, isStr := a[1].(string)
+			if !isStr {
+				// a function that makes the name: called only when someone watches
+				v, err := th.callValue(a[1], nil, nil)
+				if err != nil {
+					return nil, err
+				}
+				name, _ = v.(string)
+			}
 			role := "gevent"
 			if len(a) > 2 {
 				role, _ = a[2].(string)

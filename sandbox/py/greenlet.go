@@ -200,6 +200,9 @@ func (th *Thread) newGreenletObject(c *Class) *Object {
 		g.internal = true
 	}
 	o := &Object{Class: c, Dict: NewDict(), Native: g}
+	if c.userClass {
+		o.Dict = newStrDict(c.attrHint)
+	}
 	g.obj = o
 	return o
 }

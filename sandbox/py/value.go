@@ -158,6 +158,12 @@ type Class struct {
 	// Builtin is the Go-side kind for built-in types ("int", "str", ... or "" for user classes).
 	Builtin string
 	Module  string
+	// userClass marks classes made by a class statement: they belong to one
+	// run, unlike the built-in classes that every run shares.
+	userClass bool
+	// attrHint is how many attributes __init__ gave its instances so far, to
+	// size the next instance's dict at once (user classes only).
+	attrHint int
 }
 
 // smallIntLimit keeps int results within int64 before switching to big.Int.

@@ -837,6 +837,9 @@ func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done b
 			next, done, err = th.unwind(caller, th.typeError("__init__() should return None, not '%s'", typeName(v)), base)
 			return next, done, nil, 0, err
 		}
+		if o, ok := fr.aux.(*Object); ok && o.Class.userClass && o.Dict.live > o.Class.attrHint {
+			o.Class.attrHint = o.Dict.live
+		}
 		caller.push(fr.aux)
 		th.releaseFrame(fr)
 	case modeFor:

@@ -238,13 +238,13 @@ class Greenlet(greenlet):
     def start(self):
         if not self._started and self._start_timer is None and not self.dead:
             self._started = True
-            _gevent.trace_spawn(self, self._lane_name())
+            _gevent.trace_spawn(self, self._lane_name)
             _gevent.schedule(self)
 
     def start_later(self, seconds):
         if not self._started and self._start_timer is None:
             self._started = True
-            _gevent.trace_spawn(self, self._lane_name())
+            _gevent.trace_spawn(self, self._lane_name)
             self._start_timer = _gevent.timer(seconds, self, None)
 
     @classmethod
