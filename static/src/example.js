@@ -112,13 +112,16 @@ export class Example {
         const ln = ev.target.closest && ev.target.closest(".ln[data-line]");
         if (ln) this.showLine(f.name, parseInt(ln.dataset.line, 10), false);
       });
-      const inputBox = h("input", { type: "text", class: "ex-input-text", autocomplete: "off", spellcheck: "false", "aria-label": "input for " + f.name });
-      const sample = h("button", { type: "button", class: "ex-sample", hidden: !f.stdin, onclick: () => this.sendSample(i) }, "type the sample input");
+      const inputBox = h("input", { type: "text", class: "ex-input-text", autocomplete: "off", spellcheck: "false", "aria-label": "input for " + f.name,
+        // Ctrl-D ends the input, as in a terminal: input() then raises EOFError.
+        onkeydown: (e) => { if (e.key === "d" && e.ctrlKey && !e.altKey && !e.metaKey) { e.preventDefault(); this.sendEOF(i); } } });
+      const sample = h("button", { type: "button", class: "ex-sample", hidden: true, onclick: () => this.sendSample(i) }, "type the sample input");
+      const eof = h("button", { type: "button", class: "ex-eof", title: "End the input (Ctrl-D): input() raises EOFError", onclick: () => this.sendEOF(i) }, "end input (Ctrl-D)");
       const form = h("form", { class: "ex-input", hidden: true, onsubmit: (e) => { e.preventDefault(); this.sendInput(i, inputBox.value + "\n"); inputBox.value = ""; } },
-        h("span", { class: "ex-input-prompt" }, "⌨ the program is waiting for input:"), inputBox, h("button", { type: "submit" }, "Send"), sample);
-      const box = h("div", { class: "ex-output" }, h("div", { class: "ex-output-name" }, this.files.length > 1 ? "output of " + f.name : "output"), pre, form);
+        h("span", { class: "ex-input-prompt" }, "⌨ the program is waiting for input:"), inputBox, h("button", { type: "submit" }, "Send"), sample, eof);
+      const box = h("div", { class: "ex-output", "data-file": f.name }, h("div", { class: "ex-output-name" }, this.files.length > 1 ? "output of " + f.name : "output"), pre, form);
       outs.append(box);
-      this.panes.push({ pane, form, inputBox, sampleLines: (f.stdin || "").split(/(?<=\n)/).filter(Boolean) });
+      this.panes.push({ pane, form, inputBox, sample, sampleLines: (f.stdin || "").split(/(?<=\n)/).filter(Boolean) });
       const golden = this.data.golden && this.data.golden[f.name];
       if (golden && (golden.stdout || golden.stderr)) {
         pane.showGolden(golden.stdout + (golden.stderr || ""));
@@ -232,12 +235,27 @@ export class Example {
     this.panes[i].form.hidden = true;
   }
 
+  /** sendEOF closes program i's input: its input() raises EOFError. */
+  sendEOF(i) {
+    if (!this.run) return;
+    this.run.stdin("", i, true);
+    this.panes[i].form.hidden = true;
+  }
+
+  /** sendSample types the next line of the lesson's sample input. */
   sendSample(i) {
     const p = this.panes[i];
     const line = p.sampleLines[p.sampleNext || 0];
-    if (line === undefined) { this.run && this.run.stdin("", i); return; }
+    if (line === undefined) return;
     p.sampleNext = (p.sampleNext || 0) + 1;
-    this.sendInput(i, line);
+    this.sendInput(i, line.endsWith("\n") ? line : line + "\n");
+  }
+
+  /** showSample labels the sample button with the line it would type (hidden when none is left). */
+  showSample(p) {
+    const line = p.sampleLines[p.sampleNext || 0];
+    p.sample.hidden = line === undefined;
+    if (line !== undefined) p.sample.textContent = "type the sample input: " + JSON.stringify(line.replace(/\n$/, ""));
   }
 
   /** stdoutOf returns everything program i printed in the last run. */
@@ -269,6 +287,7 @@ export class Example {
       if (waiting && p.form.hidden) {
         p.form.hidden = false;
         p.form.querySelector(".ex-input-prompt").textContent = "⌨ the program waits for input" + (last.text ? ": " + last.text.trim() : ":");
+        this.showSample(p);
         p.inputBox.focus({ preventScroll: true });
       }
       else if (!waiting && !p.form.hidden) p.form.hidden = true;
@@ -306,16 +325,22 @@ export class Example {
   endText(end) {
     const v = fmtDuration(end.virtual_ns || 0);
     const real = `(${end.wall_ms || 0} ms real)`;
+    // Which programs failed, and with what (the last line of their stderr).
+    const failures = [];
+    this.panes.forEach((p, i) => {
+      const code = (end.exits || [])[i];
+      if (code > 0 || (code === undefined && end.status === "error" && p.pane.stderrTail)) {
+        failures.push({ file: this.files.length > 1 ? this.files[i].name + " " : "", tail: p.pane.stderrTail, code });
+      }
+    });
+    const failed = failures.map((f) => `${f.file}stopped by an error${f.tail ? ": " + f.tail : ""}${f.code !== undefined ? ` (exit status ${f.code})` : ""}`).join("; ");
     switch (end.status) {
       case "ok": return `✓ finished in ${v} of virtual time ${real}`;
-      case "error": {
-        const tail = this.panes.map((p) => p.pane.stderrTail).filter(Boolean).pop();
-        return `✗ stopped by an error${tail ? ": " + tail : ""} (exit status ${end.exit_code}) after ${v} of virtual time ${real}`;
-      }
-      case "limit": return `■ stopped by a limit: ${end.reason || "the program ran too long"} (after ${v} of virtual time)`;
-      case "stopped": return `■ stopped after ${v} of virtual time`;
-      case "idle": return `■ ended after ${v} of virtual time: ${end.reason || "nothing could run any more"}`;
-      default: return `ended (${end.status}) after ${v} of virtual time`;
+      case "error": return `✗ ${failed || "stopped by an error (exit status " + end.exit_code + ")"} after ${v} of virtual time ${real}`;
+      case "limit": return `■ stopped by a limit: ${end.reason || "the program ran too long"} (after ${v} of virtual time ${real})`;
+      case "stopped": return `■ stopped after ${v} of virtual time ${real}`;
+      case "idle": return `■ ended after ${v} of virtual time ${real}: ${failed ? failed + "; " : ""}${end.reason || "nothing could run any more"}`;
+      default: return `ended (${end.status}) after ${v} of virtual time ${real}`;
     }
   }
 }

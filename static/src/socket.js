@@ -59,7 +59,7 @@ function fixtureBase() {
 }
 
 /**
- * startRun sends a run and returns a handle {id, stdin(data, program), stop()}.
+ * startRun sends a run and returns a handle {id, stdin(data, program, eof), stop()}.
  * request holds files, lesson, example; h has onEvents, onEnd, onError.
  */
 export function startRun(request, h) {
@@ -73,7 +73,7 @@ export function startRun(request, h) {
   });
   return {
     id,
-    stdin(data, program) { send({ type: "stdin", id, data, program }); },
+    stdin(data, program, eof) { send(eof ? { type: "stdin", id, data, program, eof: true } : { type: "stdin", id, data, program }); },
     stop() { send({ type: "stop", id }); },
   };
 }
@@ -106,7 +106,7 @@ function fixtureRun(base, id, request, h) {
     id,
     stdin(data, program) {
       if (stopped) return;
-      pending.unshift({ t_ns: lastT, kind: "input", program: program || 0, text: data });
+      if (data) pending.unshift({ t_ns: lastT, kind: "input", program: program || 0, text: data });
       setTimeout(deliver, 20);
     },
     stop() {

@@ -3,6 +3,7 @@
 package browser_test
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -66,5 +67,67 @@ func TestRealSite(t *testing.T) {
 	foreign := eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(e => e.name).filter(u => !u.startsWith(location.origin))`)
 	if len(foreign) > 0 {
 		t.Errorf("the page fetched from elsewhere: %q", foreign)
+	}
+}
+
+// outputOf returns the lines of one program's output pane (by file name).
+func outputOf(example, file string) string {
+	return `[...document.querySelectorAll('#ex-` + example + ` .ex-output[data-file="` + file + `"] pre.ex-out .ln')].map(l => l.textContent).join("\n")`
+}
+
+// waitJS waits until a JavaScript expression is true.
+func waitJS(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](expr)(ctx, tg)
+		return err
+	})
+}
+
+// TestRealSiteInteractiveClient is the socket lesson's server with its
+// interactive client, as a learner uses it: the sample-input button (a real
+// mouse click), a typed line, then the end of input (Ctrl-D), which makes the
+// client's input() raise EOFError.
+func TestRealSiteInteractiveClient(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	client := `#ex-echo .ex-output[data-file="client.py"]`
+	do(t, ctx, "run the echo server and its client",
+		chromedp.Navigate(base+"/lessons/socket-server"),
+		press("#ex-echo .ex-run"),
+		chromedp.WaitVisible(chromedp.CSS(client+" form.ex-input")),
+	)
+	if label := eval[string](t, ctx, `document.querySelector('`+client+` .ex-sample').textContent`); !strings.Contains(label, "hello") {
+		t.Errorf("the sample button says %q, want it to name the line it types (hello)", label)
+	}
+	do(t, ctx, "click the sample input button",
+		chromedp.Click(chromedp.CSS(client+" .ex-sample")),
+		waitJS(`document.querySelector('`+client+` pre.ex-out').textContent.includes("Received b'hello'")`),
+		chromedp.WaitVisible(chromedp.CSS(client+" form.ex-input")),
+	)
+	do(t, ctx, "type a line",
+		chromedp.SendKeys(chromedp.CSS(client+" .ex-input-text"), "bonjour\r"),
+		waitJS(`document.querySelector('`+client+` pre.ex-out').textContent.includes("Received b'bonjour'")`),
+		chromedp.WaitVisible(chromedp.CSS(client+" form.ex-input")),
+	)
+	// Like a terminal: the typed line ends its line, the answer starts a new one.
+	if out, want := eval[string](t, ctx, outputOf("echo", "client.py")), ">>:hello\nReceived b'hello'\n>>:bonjour\nReceived b'bonjour'\n>>:"; out != want {
+		t.Errorf("client output = %q, want %q", out, want)
+	}
+	do(t, ctx, "end the input",
+		chromedp.Click(chromedp.CSS(client+" .ex-eof")),
+		chromedp.WaitVisible(chromedp.CSS(`#ex-echo[data-status] .ex-status`)),
+	)
+	if out := eval[string](t, ctx, outputOf("echo", "client.py")); !strings.HasSuffix(out, "EOFError: EOF when reading a line") {
+		t.Errorf("after the end of input the client printed %q, want an EOFError traceback", out)
+	}
+	if out := eval[string](t, ctx, outputOf("echo", "server.py")); !strings.Contains(out, "recv: b'hello'\nrecv: b'bonjour'\nrecv: b''") {
+		t.Errorf("server output = %q, want both lines received, then b''", out)
+	}
+	errLine := eval[string](t, ctx, `(document.querySelectorAll("#ex-echo .ex-file")[1].querySelector(".cm-error-line")||{}).textContent||""`)
+	if strings.TrimSpace(errLine) != `msg = bytes(input(">>:").strip(), encoding="utf-8")` {
+		t.Errorf("highlighted line of client.py = %q, want line 8, the input() call", errLine)
+	}
+	if status := eval[string](t, ctx, `document.querySelector("#ex-echo .ex-status").textContent`); !strings.Contains(status, "client.py") || !strings.Contains(status, "EOFError") {
+		t.Errorf("end of run = %q, want it to say that client.py stopped with EOFError", status)
 	}
 }
