@@ -155,6 +155,17 @@ def _funcname(func):
 
 class Greenlet(greenlet):
     _counter = 0
+    # defaults that most greenlets keep all their life live on the class:
+    # an instance stores only what it changes
+    value = None
+    _exception = _NONE
+    _start_timer = None
+    _started = False
+    _notifier = None
+    _formatted = None
+    _kill_exc = None
+    _deferred_report = None
+    _name = None
 
     def __init__(self, run=None, *args, **kwargs):
         greenlet.__init__(self, None, get_hub())
@@ -164,17 +175,8 @@ class Greenlet(greenlet):
             raise TypeError("The run argument or self._run must be callable")
         self.args = args
         self.kwargs = kwargs
-        self.value = None
-        self._exception = _NONE
         self._links = []
-        self._start_timer = None
-        self._started = False
-        self._notifier = None
-        self._formatted = None
-        self._kill_exc = None
-        self._deferred_report = None
         Greenlet._counter += 1
-        self._name = None
         self._number = Greenlet._counter
 
     @property
@@ -319,10 +321,9 @@ class Greenlet(greenlet):
         self.rawlink(callback)
 
     def unlink(self, callback):
-        try:
+        # usually already gone: the links were notified
+        if callback in self._links:
             self._links.remove(callback)
-        except ValueError:
-            pass
 
     def unlink_all(self):
         del self._links[:]
