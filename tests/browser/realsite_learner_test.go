@@ -1,0 +1,200 @@
+// realsite_learner_test.go checks the real site as a learner and a teacher
+// use it: playback by virtual time, Stop, Reset, page keys, the shortcut
+// list, the projector theme and the remembered type size.
+package browser_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestRealSitePlaybackAt1x plays the sync-vs-async example at 1×: the
+// synchronous lines come a second apart; switched to 10× mid-way, a tenth of
+// a second apart; the five asynchronous lines come together.
+func TestRealSitePlaybackAt1x(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	do(t, ctx, "play sync-async at 1×",
+		chromedp.Navigate(base+"/lessons/sync-vs-async"),
+		chromedp.WaitVisible(chromedp.CSS("#ex-sync-async .ex-run")),
+		js(`
+		window.stamps = [];
+		const pre = document.querySelector("#ex-sync-async pre.ex-out");
+		new MutationObserver(() => {
+			const n = [...pre.querySelectorAll(".ln")].filter(l => l.textContent.startsWith("Task")).length;
+			const now = performance.now();
+			while (window.stamps.length < n) window.stamps.push(now);
+		}).observe(pre, {childList: true, subtree: true, characterData: true});
+		const sel = document.querySelector("#ex-sync-async select.ex-speed");
+		sel.selectedIndex = 1; sel.dispatchEvent(new Event("change"));
+		document.querySelector("#ex-sync-async .ex-run").click()`),
+		waitJS(`window.stamps.length >= 3`),
+		js(`const sel = document.querySelector("#ex-sync-async select.ex-speed"); sel.selectedIndex = 3; sel.dispatchEvent(new Event("change"))`),
+		waitJS(`window.stamps.length >= 10`),
+		chromedp.WaitVisible(chromedp.CSS(`#ex-sync-async[data-status="ok"] .ex-status`)),
+	)
+	s := eval[[]float64](t, ctx, `window.stamps`)
+	t.Logf("Task line times (ms), lines 1-3 at 1×, then 10×: %.0f", s)
+	// Measured from the first line, so that one late frame (which the player
+	// makes up for) does not count.
+	for i := 1; i < 3; i++ {
+		if since := s[i] - s[0]; since < float64(i)*1000-150 || since > float64(i)*1000+400 {
+			t.Errorf("at 1× line %d came %.0f ms after line 1, want about %d ms", i+1, since, i*1000)
+		}
+	}
+	if gap := s[4] - s[3]; gap < 50 || gap > 400 {
+		t.Errorf("at 10× lines 4 and 5 came %.0f ms apart, want about 100 ms", gap)
+	}
+	for i := 6; i < 10; i++ {
+		if s[i] != s[5] {
+			t.Errorf("asynchronous line %d came %.0f ms after the first, want all five at once", i-4, s[i]-s[5])
+		}
+	}
+	if status := eval[string](t, ctx, `document.querySelector("#ex-sync-async .ex-status").textContent`); !strings.Contains(status, "finished in 6.0 s of virtual time") || !strings.Contains(status, "ms real") {
+		t.Errorf("end of run = %q, want \"finished in 6.0 s of virtual time (N ms real)\"", status)
+	}
+	clock := eval[string](t, ctx, `document.querySelector("#ex-sync-async .ex-clock").textContent`)
+	if !strings.Contains(clock, "6.0 s") || !strings.Contains(clock, "real") {
+		t.Errorf("clock = %q, want virtual 6.0 s against the real time", clock)
+	}
+}
+
+// TestRealSiteStop stops a run that waits for input forever.
+func TestRealSiteStop(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	do(t, ctx, "run echo, then Stop",
+		chromedp.Navigate(base+"/lessons/socket-server"),
+		press("#ex-echo .ex-run"),
+		chromedp.WaitVisible(chromedp.CSS(`#ex-echo .ex-output[data-file="client.py"] form.ex-input`)),
+		press("#ex-echo .ex-stop"),
+		chromedp.WaitVisible(chromedp.CSS(`#ex-echo[data-status] .ex-status`)),
+	)
+	if st := eval[string](t, ctx, `document.querySelector("#ex-echo").dataset.status`); st != "stopped" {
+		t.Errorf("after Stop the run ended %q, want stopped", st)
+	}
+	if status := eval[string](t, ctx, `document.querySelector("#ex-echo .ex-status").textContent`); !strings.Contains(status, "stopped") {
+		t.Errorf("status = %q, want it to say the run was stopped", status)
+	}
+	if forms := eval[int](t, ctx, `[...document.querySelectorAll("#ex-echo form.ex-input")].filter(f => !f.hidden).length`); forms != 0 {
+		t.Errorf("%d input lines still shown after Stop", forms)
+	}
+	if on := eval[bool](t, ctx, `document.querySelector("#ex-echo .ex-stop").disabled`); !on {
+		t.Errorf("Stop is still enabled after the run stopped")
+	}
+}
+
+// TestRealSiteResetAndRememberedEdits edits an example, reloads (the edit
+// stays), runs the edit, then Reset puts the lesson's code back.
+func TestRealSiteResetAndRememberedEdits(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	code := `[...document.querySelectorAll("#ex-test1-test2 .cm-line")].map(l => l.textContent).join("\n")`
+	do(t, ctx, "edit and reload",
+		chromedp.Navigate(base+"/lessons/greenlet"),
+		chromedp.WaitVisible(chromedp.CSS("#ex-test1-test2 .cm-content")),
+		chromedp.Click(chromedp.CSS("#ex-test1-test2 .cm-content")),
+		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent("print(90)"),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS("#ex-test1-test2 .cm-content")),
+	)
+	if got := eval[string](t, ctx, code); !strings.Contains(got, "print(90)") {
+		t.Fatalf("after reload the editor holds %q, want the edit kept", got)
+	}
+	do(t, ctx, "run the edit", runInstant("test1-test2"))
+	if out := eval[string](t, ctx, outputJS("test1-test2")); out != "12\n56\n34\n78\n90" {
+		t.Errorf("the edited program printed %q, want 12 56 34 78 90", out)
+	}
+	do(t, ctx, "reset", press("#ex-test1-test2 .ex-reset"))
+	if got := eval[string](t, ctx, code); strings.Contains(got, "print(90)") || !strings.HasPrefix(got, "from greenlet import greenlet") {
+		t.Errorf("after Reset the editor holds %q, want the lesson's code", got)
+	}
+	if n := eval[int](t, ctx, `Object.keys(localStorage).filter(k => k.startsWith("tour.edit.test1-test2.")).length`); n != 0 {
+		t.Errorf("after Reset %d stored edits remain", n)
+	}
+}
+
+// TestRealSitePageKeys: PageDown/PageUp and the arrow keys change lesson, as
+// presentation clickers send them; inside the editor they do not.
+func TestRealSitePageKeys(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	path := func() string { return eval[string](t, ctx, `location.pathname`) }
+	at := func(slug string) chromedp.Action[chromedp.Void] {
+		return chromedp.WaitVisible(chromedp.CSS(`body[data-lesson="` + slug + `"] .ex-run`))
+	}
+	do(t, ctx, "PageDown", chromedp.Navigate(base+"/lessons/greenlet"), at("greenlet"), chromedp.KeyEvent(kb.PageDown), at("gevent"))
+	do(t, ctx, "PageUp", chromedp.KeyEvent(kb.PageUp), at("greenlet"))
+	do(t, ctx, "→", chromedp.KeyEvent(kb.ArrowRight), at("gevent"))
+	do(t, ctx, "←", chromedp.KeyEvent(kb.ArrowLeft), at("greenlet"))
+	do(t, ctx, "keys in the editor",
+		chromedp.Click(chromedp.CSS("#ex-test1-test2 .cm-content")),
+		chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.PageDown), chromedp.Sleep(300e6))
+	if p := path(); p != "/lessons/greenlet" {
+		t.Errorf("keys typed in the editor changed the page to %s", p)
+	}
+}
+
+// TestRealSiteShortcutsAndLiveRegions: `?` lists the shortcuts; output and
+// status are live regions that a screen reader announces.
+func TestRealSiteShortcutsAndLiveRegions(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	do(t, ctx, "?", chromedp.Navigate(base+"/lessons/gevent"), chromedp.WaitVisible(chromedp.CSS(".ex-run")),
+		chromedp.KeyEvent("?"), chromedp.WaitVisible(chromedp.CSS("#tour-help")))
+	help := eval[string](t, ctx, `document.querySelector("#tour-help").textContent`)
+	for _, want := range []string{"PageDown", "PageUp", "Shift+Enter", "?", "+ / −", "theme"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the shortcut list does not mention %q: %q", want, help)
+		}
+	}
+	do(t, ctx, "close", chromedp.KeyEvent(kb.Escape), waitJS(`!document.querySelector("#tour-help").open`))
+	bad := eval[[]string](t, ctx, `[...document.querySelectorAll("section.example")].flatMap(s => {
+		const out = [...s.querySelectorAll("pre.ex-out")].filter(p => p.getAttribute("aria-live") !== "polite" || p.getAttribute("role") !== "log");
+		const st = s.querySelector(".ex-status");
+		return [...out.map(p => s.id + ": output " + p.outerHTML.slice(0, 60)), ...(st && st.getAttribute("role") === "status" ? [] : [s.id + ": status"])];
+	})`)
+	if len(bad) > 0 {
+		t.Errorf("not live regions: %q", bad)
+	}
+}
+
+// TestRealSiteProjectorAndTypeSize: the projector theme gives large type, the
+// editor and output side by side and no table of contents; A+ and A− change
+// the type size, and both are remembered.
+func TestRealSiteProjectorAndTypeSize(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, projector)
+	font := func() float64 { return eval[float64](t, ctx, `parseFloat(getComputedStyle(document.documentElement).fontSize)`) }
+	do(t, ctx, "choose projector and reload",
+		chromedp.Navigate(base+"/lessons/gevent"),
+		chromedp.WaitVisible(chromedp.CSS(".ex-run")),
+		js(`const s = document.querySelector(".tour-theme"); s.value = "projector"; s.dispatchEvent(new Event("change"))`),
+		chromedp.Reload(),
+		chromedp.WaitVisible(chromedp.CSS(".ex-run")),
+	)
+	base1 := font()
+	if theme := eval[string](t, ctx, `document.documentElement.dataset.theme`); theme != "projector" || base1 < 22 {
+		t.Errorf("after choosing projector and reloading: theme %q, type %.0f px; want projector and large type", theme, base1)
+	}
+	if toc := eval[bool](t, ctx, `getComputedStyle(document.querySelector("nav.toc")).display === "none"`); !toc {
+		t.Errorf("the projector theme still shows the table of contents")
+	}
+	side := eval[bool](t, ctx, `(() => { const e = document.querySelector("#ex-sleep-order .ex-editor").getBoundingClientRect(), o = document.querySelector("#ex-sleep-order pre.ex-out").getBoundingClientRect(); return e.right <= o.left && e.width > 700 && o.width > 700 })()`)
+	if !side {
+		t.Errorf("in the projector theme the editor and the output are not side by side filling the width")
+	}
+	do(t, ctx, "A+ twice, reload", press(`.tour-settings button[aria-label^="larger"]`), press(`.tour-settings button[aria-label^="larger"]`),
+		chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".ex-run")))
+	if bigger := font(); bigger < base1*1.15 {
+		t.Errorf("after A+ twice and a reload the type is %.1f px, was %.1f px: want it larger and remembered", bigger, base1)
+	}
+	do(t, ctx, "− three times", chromedp.KeyEvent("-"), chromedp.KeyEvent("-"), chromedp.KeyEvent("-"), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".ex-run")))
+	if smaller := font(); smaller >= base1 {
+		t.Errorf("after − three times and a reload the type is %.1f px, want below %.1f px", smaller, base1)
+	}
+}
