@@ -169,7 +169,9 @@ func TestRealSiteShortcutsAndLiveRegions(t *testing.T) {
 func TestRealSiteProjectorAndTypeSize(t *testing.T) {
 	base := startRealSite(t)
 	ctx := newBrowser(t, projector)
-	font := func() float64 { return eval[float64](t, ctx, `parseFloat(getComputedStyle(document.documentElement).fontSize)`) }
+	font := func() float64 {
+		return eval[float64](t, ctx, `parseFloat(getComputedStyle(document.documentElement).fontSize)`)
+	}
 	do(t, ctx, "choose projector and reload",
 		chromedp.Navigate(base+"/lessons/gevent"),
 		chromedp.WaitVisible(chromedp.CSS(".ex-run")),
