@@ -147,6 +147,7 @@ type Thread struct {
 	usesGevent        bool // the program imported gevent (deadlocks are gevent's LoopExit)
 	lines             []string
 	spareFrames       []*Frame // frames of finished calls, reused by the next calls
+	argStack          []Value  // arguments of NoRetain builtins being called, innermost last
 }
 
 // maxSpareFrames bounds the frames kept for reuse per thread.

@@ -72,7 +72,8 @@ func init() {
 		return nil, nil // instantiate handles greenlet classes itself
 	}
 	d := GreenletClass.Dict
-	def := func(name string, fn method) { d.SetStr(name, &Builtin{Name: name, Fn: fn, Owner: "greenlet"}) }
+	// none of greenlet's methods keeps its argument slice
+	def := func(name string, fn method) { d.SetStr(name, &Builtin{Name: name, Fn: fn, Owner: "greenlet", NoRetain: true}) }
 	def("__init__", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		g := glOf(a[0])
 		if len(a) > 1 && a[1] != None {
@@ -275,7 +276,7 @@ func packSwitchArgs(args []Value, kw *Kwargs) Value {
 	if kw.Len() == 0 {
 		switch len(args) {
 		case 0:
-			return Tuple{}
+			return emptyTuple
 		case 1:
 			return args[0]
 		}

@@ -36,6 +36,9 @@ type List struct {
 // Tuple is a Python tuple.
 type Tuple []Value
 
+// emptyTuple is the one empty tuple, boxed once (as CPython has one too).
+var emptyTuple Value = Tuple{}
+
 // Range is a Python range.
 type Range struct {
 	Start, Stop, Step int
@@ -81,6 +84,9 @@ type Builtin struct {
 	Self Value // the bound receiver of a method, or nil
 	// Owner is the type name for methods ("str" for str.upper), for messages.
 	Owner string
+	// NoRetain promises that Fn keeps no reference to its args slice once it
+	// returns: the VM may then pass arguments in a reused buffer.
+	NoRetain bool
 }
 
 // Kwargs are the keyword arguments of a call to a builtin, in order.

@@ -755,6 +755,17 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 			return nf, nil
 		}
 	}
+	if b, ok := fr.stack[fi].(*Builtin); ok && b.NoRetain && b.Self == nil {
+		// the arguments go in the argument stack, not a new slice
+		base := len(th.argStack)
+		th.argStack = append(th.argStack, fr.stack[first:fr.sp]...)
+		args := th.argStack[base:len(th.argStack):len(th.argStack)]
+		th.clearStack(fr, fr.sp-fi)
+		next, err := th.callInline(fr, b, args, nil)
+		clear(th.argStack[base:])
+		th.argStack = th.argStack[:base]
+		return next, err
+	}
 	args := make([]Value, n)
 	copy(args, fr.stack[first:fr.sp])
 	fn := fr.stack[fi]
