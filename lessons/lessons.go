@@ -377,8 +377,12 @@ func (l *Lesson) collectExamples(file string, blocks []*block) error {
 		if ex == "" || byID[ex] == nil {
 			return parseError(file, b.line, "a predict block needs example=ID of an example in this lesson")
 		}
-		if _, err := strconv.Atoi(b.attrs["answer"]); err != nil {
+		answer, err := strconv.Atoi(b.attrs["answer"])
+		if err != nil {
 			return parseError(file, b.line, "a predict block needs answer=NUMBER of the right choice")
+		}
+		if n := len(predictChoices(b.text)); n < 2 || answer < 1 || answer > n {
+			return parseError(file, b.line, "a predict block needs at least two choices (lines 1. 2. ...) and answer= one of them; it has %d, answer=%d", n, answer)
 		}
 	}
 	for _, e := range l.Examples {

@@ -149,11 +149,12 @@ func writeEngineGolden(t *testing.T, slug string, e *Example, stdout, stderr []s
 // TestBrokenLessons checks that mistakes in a lesson are reported with file and line.
 func TestBrokenLessons(t *testing.T) {
 	cases := map[string]string{
-		"no front matter":   "# Title\n",
-		"unclosed block":    "---\ntitle: T\nsummary: S\n---\n\n```python run id=a\nprint(1)\n",
-		"stdin without run": "---\ntitle: T\nsummary: S\n---\n\n```stdin id=zz\nx\n```\n",
-		"unknown role":      "---\ntitle: T\nsummary: S\n---\n\n```python runn id=a\nprint(1)\n```\n",
-		"exercise alone":    "---\ntitle: T\nsummary: S\n---\n\n```python exercise id=a\nprint(1)\n```\n",
+		"no front matter":     "# Title\n",
+		"unclosed block":      "---\ntitle: T\nsummary: S\n---\n\n```python run id=a\nprint(1)\n",
+		"stdin without run":   "---\ntitle: T\nsummary: S\n---\n\n```stdin id=zz\nx\n```\n",
+		"unknown role":        "---\ntitle: T\nsummary: S\n---\n\n```python runn id=a\nprint(1)\n```\n",
+		"exercise alone":      "---\ntitle: T\nsummary: S\n---\n\n```python exercise id=a\nprint(1)\n```\n",
+		"answer out of range": "---\ntitle: T\nsummary: S\n---\n\n```python run id=a\nprint(1)\n```\n\n```predict id=p example=a answer=3\nWhat?\n1. one\n2. two\n```\n",
 	}
 	for name, src := range cases {
 		_, err := parseLesson("01-broken.md", src)

@@ -236,23 +236,38 @@ func (r *codeRenderer) example(e *Example) string {
 	return b.String()
 }
 
-// goldenJSON attaches golden outputs to the page data after they are loaded.
+// isChoice tells whether a trimmed line of a predict block is a choice ("1. ...").
+func isChoice(t string) bool {
+	return len(t) > 2 && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(4, len(t))], ".")
+}
+
+// predictChoices returns the choices of a predict block, in order.
+func predictChoices(text string) []string {
+	var choices []string
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		if t := strings.TrimSpace(l); isChoice(t) {
+			_, rest, _ := strings.Cut(t, ".")
+			choices = append(choices, strings.TrimSpace(rest))
+		}
+	}
+	return choices
+}
+
+// predictHTML renders a "predict the output" question.
 func predictHTML(b *block) string {
 	lines := strings.Split(strings.TrimSpace(b.text), "\n")
 	var s strings.Builder
 	fmt.Fprintf(&s, `<section class="predict" id="predict-%s" data-example="%s" data-answer="%s">`,
 		html.EscapeString(b.attrs["id"]), html.EscapeString(b.attrs["example"]), html.EscapeString(b.attrs["answer"]))
 	var question []string
-	var choices []string
 	for _, l := range lines {
-		t := strings.TrimSpace(l)
-		if len(t) > 2 && t[0] >= '0' && t[0] <= '9' && strings.Contains(t[:min(4, len(t))], ".") {
-			_, rest, _ := strings.Cut(t, ".")
-			choices = append(choices, strings.TrimSpace(rest))
-		} else if len(choices) == 0 && t != "" {
+		if t := strings.TrimSpace(l); t != "" && !isChoice(t) {
 			question = append(question, t)
+		} else if isChoice(t) {
+			break
 		}
 	}
+	choices := predictChoices(b.text)
 	q, _ := markdownHTML(strings.Join(question, " "))
 	fmt.Fprintf(&s, `<div class="predict-question">%s</div><ol class="predict-choices">`, q)
 	for _, c := range choices {
