@@ -311,11 +311,9 @@ func (d *Dict) Items() [][2]Value {
 
 func (d *Dict) copy() *Dict {
 	n := NewDict()
-	th := &Thread{}
 	for _, e := range d.entries {
 		if !e.deleted {
-			hk, _ := th.hashKey(e.key)
-			n.setHashed(hk, e.key, e.value)
+			n.setHashed(e.hk, e.key, e.value)
 		}
 	}
 	return n

@@ -499,39 +499,34 @@ func (th *Thread) floatOp(op int, a, b float64) (Value, error) {
 	return nil, nil
 }
 
+// setOp computes a set operator from the stored hash keys: like CPython,
+// it never calls __hash__ again.
 func (th *Thread) setOp(op int, a, b *Set) (Value, error) {
 	out := NewSet()
+	has := func(s *Set, e dictEntry) bool {
+		_, ok := s.d.lookupHashed(e.hk)
+		return ok
+	}
+	each := func(s *Set, keep func(dictEntry) bool) {
+		for _, e := range s.d.entries {
+			if !e.deleted && keep(e) {
+				out.d.setHashed(e.hk, e.key, None)
+			}
+		}
+	}
+	all := func(dictEntry) bool { return true }
+	notIn := func(s *Set) func(dictEntry) bool { return func(e dictEntry) bool { return !has(s, e) } }
 	switch op {
 	case compile.OpOr:
-		for _, x := range a.Elems() {
-			th.setAdd(out, x)
-		}
-		for _, x := range b.Elems() {
-			th.setAdd(out, x)
-		}
+		each(a, all)
+		each(b, all)
 	case compile.OpAnd:
-		for _, x := range a.Elems() {
-			if ok, _ := th.setHas(b, x); ok {
-				th.setAdd(out, x)
-			}
-		}
+		each(a, func(e dictEntry) bool { return has(b, e) })
 	case compile.OpSub:
-		for _, x := range a.Elems() {
-			if ok, _ := th.setHas(b, x); !ok {
-				th.setAdd(out, x)
-			}
-		}
+		each(a, notIn(b))
 	case compile.OpXor:
-		for _, x := range a.Elems() {
-			if ok, _ := th.setHas(b, x); !ok {
-				th.setAdd(out, x)
-			}
-		}
-		for _, x := range b.Elems() {
-			if ok, _ := th.setHas(a, x); !ok {
-				th.setAdd(out, x)
-			}
-		}
+		each(a, notIn(b))
+		each(b, notIn(a))
 	default:
 		return nil, nil
 	}

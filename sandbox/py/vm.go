@@ -22,6 +22,10 @@ const (
 	endYield
 )
 
+// kwNames is the constant a CALL_KW takes: the keyword names of the call,
+// shared by every execution (nothing writes to a call's Kwargs.Names).
+type kwNames []string
+
 // constsOf converts a code object's constants to values once.
 func constsOf(code *compile.Code) []Value {
 	if c, ok := code.Cache.([]Value); ok {
@@ -43,11 +47,7 @@ func constsOf(code *compile.Code) []Value {
 		case syntax.Ellipsis:
 			out[i] = Ellipsis
 		case []string:
-			t := make(Tuple, len(c))
-			for j, s := range c {
-				t[j] = s
-			}
-			out[i] = t
+			out[i] = kwNames(c)
 		default:
 			out[i] = c // *compile.Code
 		}
@@ -492,11 +492,8 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			n := int(in.Arg)
 			var kw *Kwargs
 			if in.Op == compile.CALL_KW {
-				names := fr.pop().(Tuple)
-				kw = &Kwargs{Names: make([]string, len(names)), Values: make([]Value, len(names))}
-				for i, nm := range names {
-					kw.Names[i] = nm.(string)
-				}
+				names := fr.pop().(kwNames)
+				kw = &Kwargs{Names: names, Values: make([]Value, len(names))}
 				copy(kw.Values, fr.stack[fr.sp-len(names):fr.sp])
 				th.clearStack(fr, len(names))
 				n -= len(names)
@@ -527,15 +524,20 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			var kw *Kwargs
 			if in.Arg != 0 {
 				d := fr.pop().(*Dict)
-				kw = &Kwargs{}
-				for _, kv := range d.Items() {
-					k, ok := kv[0].(string)
+				if d.Len() > 0 {
+					kw = &Kwargs{}
+				}
+				for _, e := range d.entries {
+					if e.deleted {
+						continue
+					}
+					k, ok := e.key.(string)
 					if !ok {
 						err = th.typeError("keywords must be strings")
 						break
 					}
 					kw.Names = append(kw.Names, k)
-					kw.Values = append(kw.Values, kv[1])
+					kw.Values = append(kw.Values, e.value)
 				}
 				if err != nil {
 					break

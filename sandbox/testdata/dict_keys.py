@@ -25,3 +25,24 @@ print(len(d), d[(99, "99")], d[b"k99"], list(d)[:4])
 s = set(range(50)) | {(1, 2)}
 s -= set(range(40))
 print(sorted(x for x in s if isinstance(x, int)), (1, 2) in s)
+
+# Copies and set operators reuse the stored hashes: __hash__ runs once per new key.
+class K:
+    def __init__(self, n): self.n = n
+    def __hash__(self):
+        print("hash", self.n)
+        return self.n
+    def __eq__(self, o): return self.n == o.n
+    def __repr__(self): return "K(%d)" % self.n
+d = {K(1): 'a', K(2): 'b'}
+e = d.copy()
+print(len(e), e[K(2)])
+s = {K(3), K(5)}
+print(sorted((s.copy() | {K(4)}), key=lambda k: k.n), s & {K(5)}, s - {K(5)}, s ^ {K(5), K(6)})
+for i in range(40):
+    d[K(10 + i)] = i
+for i in range(35):
+    del d[K(10 + i)]
+print(len(d), sorted(v for v in d.values() if isinstance(v, int)))
+def f(**kw): return kw
+print(f(**{'a': 1, 'b': 2}), f(**{}), f(x=1, y=2))
