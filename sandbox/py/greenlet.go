@@ -73,7 +73,9 @@ func init() {
 	}
 	d := GreenletClass.Dict
 	// none of greenlet's methods keeps its argument slice
-	def := func(name string, fn method) { d.SetStr(name, &Builtin{Name: name, Fn: fn, Owner: "greenlet", NoRetain: true}) }
+	def := func(name string, fn method) {
+		d.SetStr(name, &Builtin{Name: name, Fn: fn, Owner: "greenlet", NoRetain: true})
+	}
 	def("__init__", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		g := glOf(a[0])
 		if len(a) > 1 && a[1] != None {
