@@ -4,6 +4,7 @@ package py
 // program runs in.
 
 import (
+	"math/big"
 	"sync/atomic"
 
 	"coroutinetour/sandbox/hub"
@@ -146,8 +147,9 @@ type Thread struct {
 	liveGreenlets     int  // greenlets started and not yet dead
 	usesGevent        bool // the program imported gevent (deadlocks are gevent's LoopExit)
 	lines             []string
-	spareFrames       []*Frame // frames of finished calls, reused by the next calls
-	argStack          []Value  // arguments of NoRetain builtins being called, innermost last
+	spareFrames       []*Frame   // frames of finished calls, reused by the next calls
+	argStack          []Value    // arguments of NoRetain builtins being called, innermost last
+	bigScratch        [2]big.Int // small operands of big-int arithmetic (see bigOf)
 }
 
 // maxSpareFrames bounds the frames kept for reuse per thread.

@@ -359,17 +359,23 @@ func (th *Thread) intOp(op int, x, y Value) (Value, error) {
 			}
 		}
 	}
-	a, b := toBig(x), toBig(y)
 	switch op {
-	case compile.OpAdd:
-		return normBig(new(big.Int).Add(a, b)), nil
-	case compile.OpSub:
-		return normBig(new(big.Int).Sub(a, b)), nil
-	case compile.OpMul:
+	case compile.OpAdd, compile.OpSub, compile.OpMul:
+		// a small operand is written into the thread's scratch ints, not allocated
+		a, b := bigOf(x, &th.bigScratch[0]), bigOf(y, &th.bigScratch[1])
+		switch op {
+		case compile.OpAdd:
+			return normBig(new(big.Int).Add(a, b)), nil
+		case compile.OpSub:
+			return normBig(new(big.Int).Sub(a, b)), nil
+		}
 		if a.BitLen()+b.BitLen() > 1<<20 {
 			return nil, th.newErr(MemoryError, "")
 		}
 		return normBig(new(big.Int).Mul(a, b)), th.charge((a.BitLen() + b.BitLen()) / 64)
+	}
+	a, b := toBig(x), toBig(y)
+	switch op {
 	case compile.OpFloorDiv, compile.OpMod:
 		if b.Sign() == 0 {
 			if op == compile.OpMod {

@@ -186,6 +186,18 @@ func normBig(b *big.Int) Value {
 	return b
 }
 
+// bigOf is toBig for an operand used only during one operation: a small int
+// is written into scratch instead of a new big.Int.
+func bigOf(v Value, scratch *big.Int) *big.Int {
+	switch v := v.(type) {
+	case int:
+		return scratch.SetInt64(int64(v))
+	case *big.Int:
+		return v
+	}
+	return toBig(v)
+}
+
 func toBig(v Value) *big.Int {
 	switch v := v.(type) {
 	case int:
