@@ -641,8 +641,13 @@ func (th *Thread) truth(x Value) (bool, error) {
 }
 
 // truthy is truth for values that cannot fail.
+// An object counts as true here: its __bool__ needs a running thread.
 func truthy(v Value) bool {
-	t, _ := (&Thread{}).truth(v)
+	if _, ok := v.(*Object); ok {
+		return true
+	}
+	var noThread *Thread // truth uses its thread only for objects
+	t, _ := noThread.truth(v)
 	return t
 }
 
