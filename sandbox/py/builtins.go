@@ -965,6 +965,12 @@ func (th *Thread) makeBuiltins() *Dict {
 	})
 	def("exit", builtinExit)
 	def("quit", builtinExit)
+	// the commonest calls, none of which keeps its argument slice
+	for _, name := range []string{"len", "isinstance", "next", "print", "getattr", "hasattr", "callable", "abs"} {
+		if b, ok := d.GetStr(name); ok {
+			b.(*Builtin).NoRetain = true
+		}
+	}
 	return d
 }
 

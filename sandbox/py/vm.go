@@ -757,16 +757,29 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 			return nf, nil
 		}
 	}
-	if b, ok := fr.stack[fi].(*Builtin); ok && b.NoRetain && b.Self == nil {
-		// the arguments go in the argument stack, not a new slice
+	if b, ok := fr.stack[fi].(*Builtin); ok && b.NoRetain {
+		// the arguments (after the bound receiver) go in the argument stack,
+		// not a new slice
 		base := len(th.argStack)
+		if b.Self != nil {
+			th.argStack = append(th.argStack, b.Self)
+		}
 		th.argStack = append(th.argStack, fr.stack[first:fr.sp]...)
 		args := th.argStack[base:len(th.argStack):len(th.argStack)]
 		th.clearStack(fr, fr.sp-fi)
-		next, err := th.callInline(fr, b, args, nil)
+		th.inline = fr
+		v, err := b.Fn(th, args, nil)
+		th.inline = nil
 		clear(th.argStack[base:])
 		th.argStack = th.argStack[:base]
-		return next, err
+		switch {
+		case err != nil:
+			return fr, err
+		case v == suspended:
+			return th.cur, nil
+		}
+		fr.push(v)
+		return fr, nil
 	}
 	args := make([]Value, n)
 	copy(args, fr.stack[first:fr.sp])
