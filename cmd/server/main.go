@@ -65,17 +65,11 @@ func main() {
 	virtual := flag.Duration("limit-virtual", envDuration("LIMIT_VIRTUAL", d.MaxVirtual), "virtual time a run may reach (env LIMIT_VIRTUAL)")
 	lifetime := flag.Duration("limit-lifetime", envDuration("LIMIT_LIFETIME", d.MaxLifetime), "real time a run may live, input waits included (env LIMIT_LIFETIME)")
 	trustProxy := flag.Bool("trust-proxy", os.Getenv("TRUST_PROXY") == "1", "take client addresses from X-Forwarded-For (behind a reverse proxy) (env TRUST_PROXY=1)")
-	healthcheck := flag.Bool("healthcheck", false, "check http://localhost:PORT/healthz and exit 0 if the server answers (for Docker's HEALTHCHECK)")
+	healthcheck := flag.Bool("healthcheck", false, "ask the server at -addr for /healthz and exit 0 if it answers 200, 1 otherwise (for Docker's HEALTHCHECK)")
 	flag.Parse()
 
 	if *healthcheck {
-		host := *addr
-		if strings.HasPrefix(host, ":") {
-			host = "127.0.0.1" + host
-		}
-		c := http.Client{Timeout: 3 * time.Second}
-		resp, err := c.Get("http://" + host + "/healthz")
-		if err != nil || resp.StatusCode != 200 {
+		if err := checkHealth(*addr); err != nil {
 			fmt.Fprintln(os.Stderr, "unhealthy:", err)
 			os.Exit(1)
 		}
