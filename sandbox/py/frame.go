@@ -30,6 +30,7 @@ const (
 type Frame struct {
 	code      *compile.Code
 	fn        *Function
+	data      *codeData
 	consts    []Value
 	pc        int
 	stack     []Value

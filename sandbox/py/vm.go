@@ -26,11 +26,75 @@ const (
 // shared by every execution (nothing writes to a call's Kwargs.Names).
 type kwNames []string
 
-// constsOf converts a code object's constants to values once.
-func constsOf(code *compile.Code) []Value {
-	if c, ok := code.Cache.([]Value); ok {
+// codeData is what the VM keeps per code object: its constants as values and
+// the inline caches of its global-name loads. Code objects belong to one run
+// (each run compiles its programs and library modules), so no lock is needed.
+type codeData struct {
+	consts  []Value
+	globals []globalCache // one per instruction, made at the first global load
+}
+
+// globalCache remembers where LOAD_GLOBAL or LOAD_NAME found its name: entry
+// idx of dict d, valid while d's version (which changes on every insertion
+// and deletion) is still ver. A name found in the builtins also needs the
+// globals (and the class namespace for LOAD_NAME) unchanged: outer is the
+// dict that did not have it, at version outerVer.
+type globalCache struct {
+	d        *Dict
+	ver      int
+	idx      int
+	outer    *Dict
+	outerVer int
+}
+
+// dataOf returns the VM's data for code, making it on first use.
+func dataOf(code *compile.Code) *codeData {
+	if c, ok := code.Cache.(*codeData); ok {
 		return c
 	}
+	c := &codeData{consts: constsOf(code)}
+	code.Cache = c
+	return c
+}
+
+// lookupCached reads a global name through the instruction's inline cache.
+func (fr *Frame) lookupCached(pc int) (Value, bool) {
+	gs := fr.data.globals
+	if gs == nil {
+		return nil, false
+	}
+	c := &gs[pc]
+	if c.d == nil || c.d.version != c.ver || (c.outer != nil && c.outer.version != c.outerVer) {
+		return nil, false
+	}
+	if c.outer == nil && c.d != fr.globals.Dict {
+		return nil, false
+	}
+	if c.outer != nil && c.outer != fr.globals.Dict {
+		return nil, false
+	}
+	return c.d.entries[c.idx].value, true
+}
+
+// fillCache records where the name of the instruction at pc was found: in
+// d, or in the builtins d after the globals outer did not have it.
+func (fr *Frame) fillCache(pc int, d, outer *Dict, name string) {
+	i, ok := d.strs[name]
+	if !ok {
+		return
+	}
+	if fr.data.globals == nil {
+		fr.data.globals = make([]globalCache, len(fr.code.Instrs))
+	}
+	c := globalCache{d: d, ver: d.version, idx: i}
+	if outer != nil {
+		c.outer, c.outerVer = outer, outer.version
+	}
+	fr.data.globals[pc] = c
+}
+
+// constsOf converts a code object's constants to values.
+func constsOf(code *compile.Code) []Value {
 	out := make([]Value, len(code.Consts))
 	for i, c := range code.Consts {
 		switch c := c.(type) {
@@ -52,7 +116,6 @@ func constsOf(code *compile.Code) []Value {
 			out[i] = c // *compile.Code
 		}
 	}
-	code.Cache = out
 	return out
 }
 
@@ -71,9 +134,11 @@ func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *F
 			space = make([]Value, need)
 		}
 		space = space[:need]
-		*fr = Frame{code: code, fn: fn, globals: globals, consts: constsOf(code)}
+		data := dataOf(code)
+		*fr = Frame{code: code, fn: fn, globals: globals, data: data, consts: data.consts}
 	} else {
-		fr = &Frame{code: code, fn: fn, globals: globals, consts: constsOf(code)}
+		data := dataOf(code)
+		fr = &Frame{code: code, fn: fn, globals: globals, data: data, consts: data.consts}
 		space = make([]Value, need)
 	}
 	fr.space = space
@@ -166,10 +231,16 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		case compile.LOAD_CLOSURE:
 			fr.push(fr.cells[in.Arg])
 		case compile.LOAD_GLOBAL:
+			if v, ok := fr.lookupCached(fr.pc - 1); ok {
+				fr.push(v)
+				break
+			}
 			name := fr.code.Names[in.Arg]
 			v, ok := fr.globals.Dict.GetStr(name)
-			if !ok {
-				v, ok = th.builtins.GetStr(name)
+			if ok {
+				fr.fillCache(fr.pc-1, fr.globals.Dict, nil, name)
+			} else if v, ok = th.builtins.GetStr(name); ok {
+				fr.fillCache(fr.pc-1, th.builtins, fr.globals.Dict, name)
 			}
 			if !ok {
 				err = th.nameError(name)
@@ -183,6 +254,12 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				err = th.nameError(fr.code.Names[in.Arg])
 			}
 		case compile.LOAD_NAME:
+			if fr.ns == nil { // module level: as LOAD_GLOBAL
+				if v, ok := fr.lookupCached(fr.pc - 1); ok {
+					fr.push(v)
+					break
+				}
+			}
 			name := fr.code.Names[in.Arg]
 			var v Value
 			ok := false
@@ -190,10 +267,14 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				v, ok = fr.ns.GetStr(name)
 			}
 			if !ok {
-				v, ok = fr.globals.Dict.GetStr(name)
+				if v, ok = fr.globals.Dict.GetStr(name); ok && fr.ns == nil {
+					fr.fillCache(fr.pc-1, fr.globals.Dict, nil, name)
+				}
 			}
 			if !ok {
-				v, ok = th.builtins.GetStr(name)
+				if v, ok = th.builtins.GetStr(name); ok && fr.ns == nil {
+					fr.fillCache(fr.pc-1, th.builtins, fr.globals.Dict, name)
+				}
 			}
 			if !ok {
 				err = th.nameError(name)
