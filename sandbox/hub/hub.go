@@ -204,7 +204,7 @@ func (h *Hub) Next() (Task, bool) {
 // pop takes the next task without running Funcs. It plays one libev loop
 // iteration at a time: run callbacks (ready) until none are left, then "poll":
 // the timers due now run (in order), then the tasks woken by I/O since the
-// last poll; when nothing is due at all, the clock jumps to the next timer.
+// last poll (the last woken first, as libev does); when nothing is due at all, the clock jumps to the next timer.
 func (h *Hub) pop() (Task, bool) {
 	for {
 		if h.expired.len() > 0 {
@@ -212,8 +212,10 @@ func (h *Hub) pop() (Task, bool) {
 			return h.expired.pop(), true
 		}
 		if h.ioBatch.len() > 0 {
+			// libev invokes the watchers fed by one poll last-fed first:
+			// sockets that became ready together wake in reverse order
 			h.inBatch = false
-			return h.ioBatch.pop(), true
+			return h.ioBatch.popLast(), true
 		}
 		if h.ready.len() > 0 {
 			if !h.inBatch {
@@ -321,6 +323,14 @@ func (q *fifo) push(t Task) {
 	}
 	q.buf[(q.head+q.n)&(len(q.buf)-1)] = t
 	q.n++
+}
+
+func (q *fifo) popLast() Task {
+	i := (q.head + q.n - 1) & (len(q.buf) - 1)
+	t := q.buf[i]
+	q.buf[i] = nil
+	q.n--
+	return t
 }
 
 func (q *fifo) pop() Task {

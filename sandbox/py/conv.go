@@ -635,6 +635,37 @@ func pad(s string, fs formatSpec, defAlign byte) string {
 
 // percentFormat implements str % args.
 func (th *Thread) percentFormat(format string, arg Value) (Value, error) {
+	return th.percentFormatIn(format, arg, false)
+}
+
+// percentFormatBytes implements bytes % args: %s and %b insert bytes-like
+// values as they are, %r and %a insert ascii(), the numbers as in str.
+func (th *Thread) percentFormatBytes(format Bytes, arg Value) (Value, error) {
+	runes := make([]rune, len(format))
+	for i := 0; i < len(format); i++ {
+		runes[i] = rune(format[i]) // one rune per byte, as latin-1 would
+	}
+	v, err := th.percentFormatIn(string(runes), arg, true)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(v.(string)))
+	for _, r := range v.(string) {
+		out = append(out, byte(r))
+	}
+	return Bytes(out), nil
+}
+
+// latin1 spells bytes as a string with one rune per byte.
+func latin1(b []byte) string {
+	runes := make([]rune, len(b))
+	for i, c := range b {
+		runes[i] = rune(c)
+	}
+	return string(runes)
+}
+
+func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Value, error) {
 	var args []Value
 	var mapping *Dict
 	switch a := arg.(type) {
@@ -705,7 +736,43 @@ func (th *Thread) percentFormat(format string, arg Value) (Value, error) {
 		}
 		var s Value
 		var err error
+		switch {
+		case bytesMode && (conv == 's' || conv == 'b'):
+			var str string
+			switch v := val.(type) {
+			case Bytes:
+				str = latin1([]byte(v))
+			case *ByteArray:
+				str = latin1(v.B)
+			default:
+				return nil, th.typeError("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", typeName(val))
+			}
+			s, _ = th.format(str, stripPrec(spec, str))
+			conv = 0
+		case bytesMode && (conv == 'r' || conv == 'a'):
+			var str string
+			str, err = th.ascii(val)
+			s, _ = th.format(str, stripPrec(spec, str))
+			conv = 0
+		case bytesMode && conv == 'c':
+			switch c := val.(type) {
+			case int:
+				if c < 0 || c > 255 {
+					return nil, th.newErr(OverflowError, "%%c arg not in range(256)")
+				}
+				s = string(rune(c))
+			case Bytes:
+				if len(c) != 1 {
+					return nil, th.typeError("%%c requires an integer in range(256) or a single byte")
+				}
+				s = latin1([]byte(c))
+			default:
+				return nil, th.typeError("%%c requires an integer in range(256) or a single byte")
+			}
+			conv = 0
+		}
 		switch conv {
+		case 0: // done above
 		case 's':
 			var str string
 			str, err = th.str(val)

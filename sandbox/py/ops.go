@@ -247,6 +247,10 @@ func (th *Thread) builtinBinary(op int, x, y Value) (Value, bool, error) {
 		if b, ok := y.(*ByteArray); ok && op == compile.OpAdd {
 			return a + Bytes(b.B), true, nil
 		}
+		if op == compile.OpMod {
+			v, err := th.percentFormatBytes(a, y)
+			return v, true, err
+		}
 		if op == compile.OpAdd {
 			return nil, true, th.typeError("can't concat %s to bytes", typeName(y))
 		}

@@ -184,7 +184,7 @@ teapot.example   0   status=418 body=short and stout\n
 		}
 	}
 	run(h)
-	want := "HTTP/1.1 404 Not Found 49 at 0ms|HTTP/1.1 418 I'm a Teapot 16 at 0ms|HTTP/1.1 200 OK 100 at 10ms"
+	want := "HTTP/1.1 418 I'm a Teapot 16 at 0ms|HTTP/1.1 404 Not Found 49 at 0ms|HTTP/1.1 200 OK 100 at 10ms" // ready together: the last woken runs first, as in libev
 	if got := strings.Join(log, "|"); got != want {
 		t.Fatal(got)
 	}
