@@ -5,9 +5,7 @@
 // switch without time passing, still read left to right.
 
 const NS = "http://www.w3.org/2000/svg";
-const baseSlotW = 34;   // px per event slot inside one instant, before fitting
 const basePxPerSec = 90; // px per virtual second between instants, before fitting
-let slotW = baseSlotW;
 const maxGapSec = 8;    // longer gaps are drawn broken
 const laneH = 30;
 const axisH = 24;
@@ -31,6 +29,40 @@ export function fmtTime(ns) {
   return s.toFixed(0) + " s";
 }
 
+/**
+ * slotWidth is the room (px, before fitting) that an event takes inside its
+ * instant: a labelled switch needs room for its label, a plain hop to or from
+ * gevent's hub very little, an output dot room for a few letters.
+ */
+function slotWidth(e) {
+  switch (e.kind) {
+    case "switch": return e.label ? Math.max(22, Math.min(60, switchLabel(e.label).length * 6.2 + 6)) : 14;
+    case "stdout": case "stderr": return 24;
+    case "spawn": return 14;
+    case "exit": return 16;
+    case "input": case "input-wait": return 18;
+    default: return 6;
+  }
+}
+
+/** switchLabel is the label drawn on a switch arrow: "yield None" reads as plain "yield". */
+export function switchLabel(label) {
+  return (label || "").replace(/^(yield|return) None$/, "$1");
+}
+
+/**
+ * shortName makes a coroutine's name (the call as written, with the repr of
+ * its arguments) short enough for the lane's label: object reprs become "…",
+ * URLs lose their scheme and the middle of long strings is left out. The full
+ * name stays in the tooltip.
+ */
+export function shortName(name) {
+  let s = name.replace(/<[^>]*>/g, "…").replace(/<[^>]*$/, "…)");
+  s = s.replace(/https?:\/\/(www\.)?/g, "");
+  s = s.replace(/(['"])([^'"]{17,})/g, (m, q, body) => q + body.slice(0, 7) + "…" + body.slice(-8));
+  return s.length > 26 ? s.slice(0, 25) + "…" : s;
+}
+
 function stateOf(reason) {
   if (reason === "finished" || reason === "return" || reason === "killed") return "finished";
   return "ready";
@@ -38,12 +70,13 @@ function stateOf(reason) {
 
 /**
  * model turns an event list into lanes with state segments, switches and
- * outputs. Each slotted event gets (t, k): its instant and its slot there.
+ * outputs. Each slotted event gets {t, off, w}: its instant, and its slot's
+ * offset and width there.
  */
 export function model(events) {
   const lanes = new Map();
   const order = [];
-  let at = { t: 0, k: 0 };
+  let at = { t: 0, off: 0, w: 0 };
   // Coroutine ids are unique within a program; several programs share a run.
   const lane = (g, program) => {
     const key = (program || 0) + ":" + g;
@@ -60,7 +93,8 @@ export function model(events) {
     l.state = state; l.since = pos; l.detail = detail || "";
   };
   const marks = []; // slotted events with their position
-  const slotsAt = new Map();
+  const slotsAt = new Map(); // instant -> the width of its slots
+  const lastAt = new Map(); // instant -> its last slot
   const lineOf = new Map(); // g -> last line seen
   const runningIn = new Map(); // program -> the lane running there
   for (let i = 0; i < events.length; i++) {
@@ -71,11 +105,14 @@ export function model(events) {
     if (e.kind === "switch" && e.from === e.to) continue;
     let pos = null;
     if (slotted.has(e.kind)) {
-      const k = slotsAt.get(e.t_ns) || 0;
-      slotsAt.set(e.t_ns, k + 1);
-      pos = { t: e.t_ns, k };
+      // A slot's offset and width inside its instant, in px before fitting.
+      const off = slotsAt.get(e.t_ns) || 0;
+      const w = slotWidth(e);
+      slotsAt.set(e.t_ns, off + w);
+      pos = { t: e.t_ns, off, w };
+      lastAt.set(e.t_ns, pos);
     }
-    at = pos ? pos : { t: e.t_ns, k: Math.max(0, (slotsAt.get(e.t_ns) || 1) - 1) };
+    at = pos || lastAt.get(e.t_ns) || { t: e.t_ns, off: 0, w: 0 };
     const mark = { i, e, pos: at };
     switch (e.kind) {
       case "spawn": {
@@ -129,19 +166,20 @@ export function model(events) {
 }
 
 /**
- * axis maps (t, k) positions to x for one or more models sharing it, so that
- * compared runs line up on the same virtual times.
+ * axis maps slot positions {t, off, w} to x for one or more models sharing
+ * it, so that compared runs line up on the same virtual times. scale
+ * squeezes (or stretches) everything but the text.
  */
 export function axis(models, endTimes, scale = 1) {
-  slotW = baseSlotW * scale;
   const pxPerSec = basePxPerSec * scale;
-  const slots = new Map();
-  for (const m of models) for (const [t, n] of m.slotsAt) slots.set(t, Math.max(slots.get(t) || 0, n));
-  for (const t of endTimes) if (!slots.has(t)) slots.set(t, 0);
-  if (!slots.has(0)) slots.set(0, 0);
-  const times = [...slots.keys()].sort((a, b) => a - b);
+  const widths = new Map();
+  for (const m of models) for (const [t, w] of m.slotsAt) widths.set(t, Math.max(widths.get(t) || 0, w));
+  for (const t of endTimes) if (!widths.has(t)) widths.set(t, 0);
+  if (!widths.has(0)) widths.set(0, 0);
+  const times = [...widths.keys()].sort((a, b) => a - b);
   const start = new Map();
   const broken = [];
+  const minW = 8;
   let x = 8;
   let prev = null;
   for (const t of times) {
@@ -152,26 +190,28 @@ export function axis(models, endTimes, scale = 1) {
       x += gap;
     }
     start.set(t, x);
-    x += Math.max(1, slots.get(t)) * slotW;
+    x += Math.max(minW, widths.get(t) * scale);
     prev = t;
   }
+  const instantEnd = (t) => start.get(t) + Math.max(minW, (widths.get(t) || 0) * scale);
   const xOf = (pos) => {
     if (!pos) return 8;
     if (start.has(pos.t)) {
-      if (pos.k === undefined) return start.get(pos.t) + Math.max(1, slots.get(pos.t)) * slotW;
-      return start.get(pos.t) + pos.k * slotW + slotW / 2;
+      if (pos.off === undefined) return instantEnd(pos.t);
+      return start.get(pos.t) + (pos.off + pos.w / 2) * scale;
     }
     // Between instants: interpolate, for the playback cursor.
     let lo = times[0];
     for (const t of times) { if (t <= pos.t) lo = t; else break; }
     const hi = times.find((t) => t > pos.t);
-    const a = start.get(lo) + Math.max(1, slots.get(lo)) * slotW;
+    const a = instantEnd(lo);
     if (hi === undefined) return a;
     const b = start.get(hi);
     return a + ((pos.t - lo) / (hi - lo)) * (b - a);
   };
-  const instantEnd = (t) => start.get(t) + Math.max(1, slots.get(t) || 0) * slotW;
-  return { xOf, instantEnd, width: x + 90, times, start, broken, slotW };
+  /** after is the x just after a slot: where the cursor stands once it has been shown. */
+  const after = (pos) => (start.has(pos.t) && pos.off !== undefined ? start.get(pos.t) + (pos.off + pos.w) * scale : xOf(pos));
+  return { xOf, after, instantEnd, width: x + 40 + 50 * Math.min(1, scale), times, start, broken, scale };
 }
 
 const stateWords = { running: "running", ready: "ready", sleeping: "sleeping", waiting: "waiting", finished: "finished" };
@@ -226,14 +266,24 @@ export function render(svg, m, ax, y0, title, endPos) {
       const r = el("rect", { x: x0, y: l.y + 6, width: x1 - x0, height: laneH - 12, rx: 3, class: "tl-seg tl-" + s.state }, g);
       const tip = el("title", {}, r);
       tip.textContent = `${l.name}: ${stateWords[s.state]}${s.detail ? " (" + s.detail + ")" : ""}`;
-      if (s.state !== "ready" && x1 - x0 > 60) {
+      if (s.state !== "ready") {
         const word = s.state === "sleeping" ? "zz " + s.detail.replace("until ", "→ ") : s.state === "waiting" ? "wait " + s.detail : "";
-        if (word) {
+        if (word && x1 - x0 > word.length * 6.2 + 8) {
           const t = el("text", { x: x0 + 4, y: l.y + laneH / 2 + 4, class: "tl-seg-label" }, g);
           t.textContent = word;
+          placed.push({ x0, x1: x0 + word.length * 6.2 + 4, y0: l.y + laneH / 2 - 6, y1: l.y + laneH / 2 + 6 });
         }
       }
     }
+  }
+  // An output label may use the room up to the lane's next output dot.
+  const nextOut = new Map();
+  const lastOut = new Map();
+  for (const mk of m.marks) {
+    if ((mk.e.kind !== "stdout" && mk.e.kind !== "stderr") || !mk.lane) continue;
+    const prev = lastOut.get(mk.lane);
+    if (prev) nextOut.set(prev, ax.xOf(mk.pos));
+    lastOut.set(mk.lane, mk);
   }
   for (const mk of m.marks) {
     const x = ax.xOf(mk.pos);
@@ -243,7 +293,7 @@ export function render(svg, m, ax, y0, title, endPos) {
       const dir = yb > ya ? 1 : -1;
       const arrow = el("line", { x1: x, x2: x, y1: ya, y2: yb - dir * 6, class: "tl-switch", "marker-end": "url(#tl-arrow)" }, g);
       el("title", {}, arrow).textContent = `${mk.from.name} → ${mk.to.name}: ${e.label || e.reason} at ${fmtTime(e.t_ns)}`;
-      if (e.label) label(x + 3, ya + dir * 14 + 4, e.label, "tl-switch-label");
+      if (e.label) label(x + 3, ya + dir * 14 + 4, switchLabel(e.label), "tl-switch-label");
       targets.push({ x, y: Math.min(ya, yb), h: Math.abs(yb - ya), mark: mk });
     } else if ((e.kind === "stdout" || e.kind === "stderr") && mk.lane && mk.lane.y !== undefined) {
       const y = mk.lane.y + laneH / 2;
@@ -253,7 +303,8 @@ export function render(svg, m, ax, y0, title, endPos) {
       const tip = el("title", {}, shape);
       tip.textContent = `${mk.lane.name} printed ${JSON.stringify(e.text)} at ${fmtTime(e.t_ns)}`;
       const said = e.text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").trim();
-      const room = Math.max(3, Math.floor((ax.slotW * 2) / 6.2));
+      const next = nextOut.has(mk) ? nextOut.get(mk) : ax.width;
+      const room = Math.max(3, Math.floor((next - x - 2) / 6.2));
       if (said) label(x - 4, y - 8, said.length > room ? said.slice(0, room - 1) + "…" : said, "tl-out-label");
       targets.push({ x, y: y - laneH / 2, h: laneH, mark: mk });
     } else if (mk.lane && mk.lane.y !== undefined) {

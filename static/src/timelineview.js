@@ -3,7 +3,7 @@
 // highlight the source line and seek the playback.
 
 import { examplesByName } from "./registry.js";
-import { model, axis, render, drawAxis, defs, el, laneH, axisH, fmtTime } from "./timeline.js";
+import { model, axis, render, drawAxis, defs, el, laneH, axisH, fmtTime, shortName } from "./timeline.js";
 
 const legend = [
   ["running", "running"], ["ready", "ready / suspended"], ["sleeping", "sleeping"],
@@ -24,6 +24,14 @@ export class Timeline {
     const head = document.createElement("div");
     head.className = "tl-head";
     head.innerHTML = `<span class="tl-heading">Timeline</span><span class="tl-hint">one lane per coroutine; arrows are switches; dots are output (hover or click one)</span>`;
+    // The whole run fits the width unless the learner zooms in (then it scrolls).
+    this.detail = false;
+    this.zoomBtn = document.createElement("button");
+    this.zoomBtn.type = "button";
+    this.zoomBtn.className = "tl-zoom";
+    this.zoomBtn.hidden = true;
+    this.zoomBtn.addEventListener("click", () => { this.detail = !this.detail; this.draw(); });
+    head.append(this.zoomBtn);
     const leg = document.createElement("ul");
     leg.className = "tl-legend";
     for (const [cls, words] of legend) {
@@ -89,14 +97,55 @@ export class Timeline {
     defs(svg);
     const models = runs.map((r) => model(r.events));
     const ends = runs.map((r) => (r.end ? r.end.virtual_ns || 0 : r.events.length ? r.events[r.events.length - 1].t_ns : 0));
-    // Fit the run to the width when squeezing a little is enough; longer
-    // runs scroll sideways.
-    // The drawing scales with the page's type size (projector, A+/A−).
+    // The drawing scales with the page's type size (projector, A+/A−). The
+    // whole run is fitted to the width (text keeps its size; labels that
+    // would collide are left to the tooltips); "zoom in" shows it at full
+    // size, scrolling sideways.
     const zoom = Math.max(0.8, parseFloat(getComputedStyle(document.documentElement).fontSize) / 17);
     this.zoom = zoom;
+    // The lane names first: the room left beside them is the drawing's.
+    runs.forEach((r, i) => {
+      if (runs.length > 1) {
+        const title = document.createElement("div");
+        title.className = "tl-label tl-label-title";
+        title.textContent = r.title;
+        title.style.height = 20 * zoom + "px";
+        if (i > 0) title.style.marginTop = 6 * zoom + "px";
+        this.labels.append(title);
+      }
+      // Short names; the same short name twice in a program gets a number.
+      const count = new Map();
+      for (const l of models[i].lanes) { const k = l.program + ":" + shortName(l.name); count.set(k, (count.get(k) || 0) + 1); }
+      const nth = new Map();
+      for (const l of models[i].lanes) {
+        const d = document.createElement("div");
+        d.className = "tl-label";
+        d.style.height = laneH * zoom + "px";
+        d.innerHTML = `<span class="tl-name"></span> <span class="tl-role"></span>`;
+        const short = shortName(l.name);
+        const k = l.program + ":" + short;
+        nth.set(k, (nth.get(k) || 0) + 1);
+        d.firstChild.textContent = count.get(k) > 1 ? `${short} #${nth.get(k)}` : short;
+        const file = r.ex.files.length > 1 && r.ex.files[l.program] ? " · " + r.ex.files[l.program].name : "";
+        d.lastChild.textContent = l.role === "program" ? "" : roleWord(l.role) + file;
+        d.title = `${l.name}${l.role ? " (" + l.role + ")" : ""}`;
+        this.labels.append(d);
+      }
+    });
     let ax = axis(models, ends);
     const avail = ((this.scroll.clientWidth || 700) - 4) / zoom;
-    if (ax.width > avail) ax = axis(models, ends, Math.max(0.55, avail / ax.width));
+    const natural = ax.width;
+    if (natural > avail && !this.detail) {
+      let scale = avail / natural;
+      for (let i = 0; i < 3; i++) {
+        ax = axis(models, ends, Math.max(0.2, scale));
+        if (ax.width <= avail || scale <= 0.2) break;
+        scale *= avail / ax.width;
+      }
+    }
+    this.zoomBtn.hidden = natural <= avail;
+    this.zoomBtn.textContent = this.detail ? "fit to width" : "zoom in";
+    this.zoomBtn.setAttribute("aria-pressed", this.detail ? "true" : "false");
     this.ax = ax;
     drawAxis(svg, ax);
     let y = axisH;
@@ -106,25 +155,6 @@ export class Timeline {
       const res = render(svg, models[i], ax, y, runs.length > 1 ? r.title : "", { t: ends[i] });
       for (const t of res.targets) t.ex = r.ex;
       this.targets.push(...res.targets);
-      if (runs.length > 1) {
-        const title = document.createElement("div");
-        title.className = "tl-label tl-label-title";
-        title.textContent = r.title;
-        title.style.height = 20 * zoom + "px";
-        if (i > 0) title.style.marginTop = 6 * zoom + "px";
-        this.labels.append(title);
-      }
-      for (const l of models[i].lanes) {
-        const d = document.createElement("div");
-        d.className = "tl-label";
-        d.style.height = laneH * zoom + "px";
-        d.innerHTML = `<span class="tl-name"></span> <span class="tl-role"></span>`;
-        d.firstChild.textContent = l.name;
-        const file = r.ex.files.length > 1 && r.ex.files[l.program] ? " · " + r.ex.files[l.program].name : "";
-        d.lastChild.textContent = l.role === "program" ? "" : roleWord(l.role) + file;
-        d.title = `${l.name}${l.role ? " (" + l.role + ")" : ""}`;
-        this.labels.append(d);
-      }
       if (r.ex === this.ex) this.own = { model: models[i] };
       y += res.height + 6;
     });
@@ -144,12 +174,12 @@ export class Timeline {
   cursor(n, vt) {
     if (!this.ax || !this.cursorLine || this.root.hidden) return;
     const own = this.own && this.own.model;
-    let x = this.ax.xOf({ t: vt, k: 0 });
+    let x = this.ax.xOf({ t: vt, off: 0, w: 0 });
     if (own && n > 0) {
       const lastShown = this.ex.player.events[n - 1];
       const mk = own.marks.filter((m) => m.i <= n - 1).pop();
-      if (mk && lastShown.t_ns === vt) x = this.ax.xOf(mk.pos) + 12;
-      else if (vt > lastShown.t_ns) x = Math.max(this.ax.xOf({ t: vt }), mk ? this.ax.xOf(mk.pos) + 12 : 0);
+      if (mk && lastShown.t_ns === vt) x = this.ax.after(mk.pos);
+      else if (vt > lastShown.t_ns) x = Math.max(this.ax.xOf({ t: vt }), mk ? this.ax.after(mk.pos) : 0);
     }
     if (n === 0 && vt === 0) x = 0;
     this.cursorLine.setAttribute("x1", x);

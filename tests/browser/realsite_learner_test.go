@@ -200,3 +200,54 @@ func TestRealSiteProjectorAndTypeSize(t *testing.T) {
 		t.Errorf("after − three times and a reload the type is %.1f px, want below %.1f px", smaller, base1)
 	}
 }
+
+// TestRealSiteTimelineReadsClearly: the seed examples' timelines fit the
+// width (the end of the run is on screen), lane names are short and tell the
+// coroutines apart, and "zoom in" shows the run at full size, scrolling.
+func TestRealSiteTimelineReadsClearly(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	fits := func(ex string) string {
+		return `(() => { const s = document.querySelector("#ex-` + ex + ` .tl-scroll"); return s.scrollWidth <= s.clientWidth + 1 })()`
+	}
+	names := func(ex string) []string {
+		return eval[[]string](t, ctx, `[...document.querySelectorAll("#ex-`+ex+` .tl-label .tl-name")].map(n => n.textContent)`)
+	}
+	do(t, ctx, "sync-async", chromedp.Navigate(base+"/lessons/sync-vs-async"), runInstant("sync-async"))
+	if !eval[bool](t, ctx, fits("sync-async")) {
+		t.Errorf("the sync-async timeline does not fit its width: the five tasks finishing together at 6 s are off screen")
+	}
+	labels := eval[string](t, ctx, `[...document.querySelectorAll("#ex-sync-async .tl-out-label")].map(n => n.textContent).join("|")`)
+	if !strings.Contains(labels, "Task 0 done") || !strings.Contains(labels, "Task 4 done") {
+		t.Errorf("output labels on the timeline = %q, want the asynchronous lines readable", labels)
+	}
+	if got := strings.Join(names("sync-async"), ","); got != "main.py,Hub,task(0),task(1),task(2),task(3),task(4)" {
+		t.Errorf("lanes = %s", got)
+	}
+	do(t, ctx, "zoom in", press("#ex-sync-async .tl-zoom"))
+	if eval[bool](t, ctx, fits("sync-async")) {
+		t.Errorf("after zoom in the timeline still fits: want it drawn larger, scrolling sideways")
+	}
+	if label := eval[string](t, ctx, `document.querySelector("#ex-sync-async .tl-zoom").textContent`); label != "fit to width" {
+		t.Errorf("the zoom button says %q after zooming in, want \"fit to width\"", label)
+	}
+
+	do(t, ctx, "echo-one-process", chromedp.Navigate(base+"/lessons/socket-server"), runInstant("echo-one-process"))
+	if !eval[bool](t, ctx, fits("echo-one-process")) {
+		t.Errorf("the echo-one-process timeline does not fit its width")
+	}
+	lanes := names("echo-one-process")
+	seen := map[string]bool{}
+	for _, n := range lanes {
+		if len([]rune(n)) > 30 || seen[n] || strings.Contains(n, "0x") {
+			t.Errorf("lane name %q: want short, without addresses, and different from the others (%q)", n, lanes)
+		}
+		seen[n] = true
+	}
+
+	do(t, ctx, "baozi", chromedp.Navigate(base+"/lessons/two-way-generators"), runInstant("baozi"))
+	switches := eval[string](t, ctx, `[...document.querySelectorAll("#ex-baozi .tl-switch-label")].map(n => n.textContent).join("|")`)
+	if !strings.Contains(switches, "send(1)") || strings.Contains(switches, "yield None") {
+		t.Errorf("baozi switch labels = %q, want send(n) shown and \"yield None\" read as \"yield\"", switches)
+	}
+}
