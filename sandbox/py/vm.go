@@ -156,8 +156,8 @@ func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *F
 }
 
 // releaseFrame keeps the frame of a finished call for reuse. Only frames no
-// one can reach any more come here: not generators' or greenlets' frames, not
-// the base of a nested run (tracebacks keep code and line, not frames).
+// one can reach any more come here: never a generator's frame (tracebacks
+// keep code and line, not frames).
 func (th *Thread) releaseFrame(fr *Frame) {
 	if len(th.spareFrames) >= maxSpareFrames {
 		return
@@ -919,8 +919,8 @@ func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done b
 	}
 	if fr == base {
 		th.cur = caller
-		if fr.gen != nil {
-			return nil, true, v, endReturn, nil
+		if fr.gen == nil && fr.mode == modeGo {
+			th.releaseFrame(fr) // the Go caller reads only the result
 		}
 		return nil, true, v, endReturn, nil
 	}
@@ -963,6 +963,7 @@ func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done b
 			next, d, err = th.unwind(th.cur, err, base)
 			return next, d, nil, 0, err
 		}
+		th.releaseFrame(fr) // a finished greenlet keeps no frames
 		return th.cur, false, nil, 0, nil
 	case modeDelegate:
 		// the delegating generator receives the inner generator's return value

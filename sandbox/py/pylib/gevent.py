@@ -384,7 +384,9 @@ class Greenlet(greenlet):
 
 
 def spawn(run, *args, **kwargs):
-    return Greenlet.spawn(run, *args, **kwargs)
+    g = Greenlet(run, *args, **kwargs)
+    g.start()
+    return g
 
 
 def spawn_later(seconds, run, *args, **kwargs):
