@@ -771,6 +771,19 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			}
 			conv = 0
 		}
+		// the everyday cases, without the format machinery
+		if flags == "" {
+			switch v := val.(type) {
+			case int:
+				if conv == 'd' || conv == 'i' || conv == 'u' {
+					s, conv = strconv.Itoa(v), 0
+				}
+			case string:
+				if conv == 's' {
+					s, conv = v, 0
+				}
+			}
+		}
 		switch conv {
 		case 0: // done above
 		case 's':

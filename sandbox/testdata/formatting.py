@@ -11,3 +11,5 @@ print(7 // 2, -7 // 2, 7 % -3, -7 % 3, 2 ** 100, 10 ** 20 // 7, divmod(-7, 2), r
 print(int("  42 "), float(" 1e3"), hex(255), oct(8), bin(5), abs(-3.5), int(-3.9), 5 / 2 * 2)
 print(str(1.0), repr(1.10), 3 * "ab", "a,b,,c".split(","), " x ".strip(), "Title Case".swapcase())
 print(format(1234.5678, ",.2f"), format(0.25, ".1%"), format("left", "<6") + "|")
+print("a%db%sc%i|%u" % (5, "x", -3, 7), "%s" % "only", "%d" % True, "%s" % 5, "%d%%" % 50, "%-3d|%3s|" % (1, "ab"))
+print("%(a)s-%(b)d" % {"a": "A", "b": 2}, "%s" % (1,), "%d" % 10**20)
