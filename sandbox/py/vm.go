@@ -823,10 +823,23 @@ func (th *Thread) clearStack(fr *Frame, n int) {
 // function gets its parameters straight from the stack.
 func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 	n := fr.sp - first
-	if f, ok := fr.stack[fi].(*Function); ok {
+	f, ok := fr.stack[fi].(*Function)
+	var self Value // a bound method's receiver, the first parameter
+	if bm, isBound := fr.stack[fi].(*BoundMethod); isBound {
+		if f, ok = bm.Func.(*Function); ok {
+			self = bm.Self
+			n++
+		}
+	}
+	if ok {
 		if c := f.Code; c.NumPos == n && len(c.ArgNames) == n && !c.VarArgs && !c.KwArgs && !c.Generator && len(c.CellParams) == 0 {
 			nf := th.newFrame(c, f, f.Globals)
-			copy(nf.locals, fr.stack[first:fr.sp])
+			if self != nil {
+				nf.locals[0] = self
+				copy(nf.locals[1:], fr.stack[first:fr.sp])
+			} else {
+				copy(nf.locals, fr.stack[first:fr.sp])
+			}
 			th.clearStack(fr, fr.sp-fi)
 			nf.size = int64(64 + 16*(len(nf.stack)+len(nf.locals)))
 			if err := th.alloc(nf.size); err != nil {
@@ -862,7 +875,7 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 		fr.push(v)
 		return fr, nil
 	}
-	args := make([]Value, n)
+	args := make([]Value, fr.sp-first)
 	copy(args, fr.stack[first:fr.sp])
 	fn := fr.stack[fi]
 	th.clearStack(fr, fr.sp-fi)
