@@ -137,6 +137,7 @@ export class Example {
     this.player = new Player((n, vt, grew) => this.render(n, vt, grew));
     this.player.setSpeed(speeds[this.speedSel.selectedIndex]);
     this.shownCount = 0;
+    this.updateButtons();
     if (this.kind === "exercise") this.exercise = setupExercise(this, ui);
   }
 
@@ -169,7 +170,10 @@ export class Example {
     const live = this.run !== null;
     this.runBtn.disabled = false;
     this.stopBtn.disabled = !live && (p.atEnd() || p.events.length === 0);
-    this.pauseBtn.textContent = p.paused || p.atEnd() ? (p.atEnd() && p.events.length ? "▶ Replay" : "▶ Play") : "❚❚ Pause";
+    this.pauseBtn.textContent = p.paused || p.atEnd() || !p.events.length ? (p.atEnd() && p.events.length ? "▶ Replay" : "▶ Play") : "❚❚ Pause";
+    // Nothing to play or scrub before the first run.
+    this.pauseBtn.disabled = p.events.length === 0;
+    this.scrub.disabled = p.events.length === 0;
     this.stepBtn.disabled = p.events.length === 0 || p.atEnd();
   }
 

@@ -4,6 +4,7 @@
 package browser_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -66,8 +67,11 @@ func TestRealSitePlaybackAt1x(t *testing.T) {
 func TestRealSiteStop(t *testing.T) {
 	base := startRealSite(t)
 	ctx := newBrowser(t, desktop)
+	do(t, ctx, "load", chromedp.Navigate(base+"/lessons/socket-server"), chromedp.WaitVisible(chromedp.CSS("#ex-echo .ex-run")))
+	if idle := eval[string](t, ctx, `(b => b.disabled + " " + b.textContent)(document.querySelector("#ex-echo .ex-pause"))`); idle != "true ▶ Play" {
+		t.Errorf("before any run the pause button is %q, want disabled \"▶ Play\"", idle)
+	}
 	do(t, ctx, "run echo, then Stop",
-		chromedp.Navigate(base+"/lessons/socket-server"),
 		press("#ex-echo .ex-run"),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-echo .ex-output[data-file="client.py"] form.ex-input`)),
 		press("#ex-echo .ex-stop"),
@@ -249,5 +253,64 @@ func TestRealSiteTimelineReadsClearly(t *testing.T) {
 	switches := eval[string](t, ctx, `[...document.querySelectorAll("#ex-baozi .tl-switch-label")].map(n => n.textContent).join("|")`)
 	if !strings.Contains(switches, "send(1)") || strings.Contains(switches, "yield None") {
 		t.Errorf("baozi switch labels = %q, want send(n) shown and \"yield None\" read as \"yield\"", switches)
+	}
+}
+
+// gutterJS scrolls each editor of the page into view and returns, per
+// editor, the largest distance (px) between a line number and its line.
+const gutterJS = `(async () => {
+	const out = [];
+	for (const ed of document.querySelectorAll(".cm-editor")) {
+		ed.scrollIntoView();
+		await new Promise(r => setTimeout(r, 150));
+		const lines = [...ed.querySelectorAll(".cm-content > .cm-line")];
+		let worst = 0;
+		for (const g of ed.querySelectorAll(".cm-lineNumbers .cm-gutterElement")) {
+			const l = lines[parseInt(g.textContent, 10) - 1];
+			if (!l || g.style.visibility === "hidden") continue;
+			worst = Math.max(worst, Math.abs(g.getBoundingClientRect().top - l.getBoundingClientRect().top));
+		}
+		out.push(worst);
+	}
+	return out;
+})()`
+
+// TestRealSiteLineNumbersAlign: in the socket lesson (two editors per
+// example), every line number sits beside its line, on a laptop, after
+// switching to the projector theme and a larger type, and on a phone.
+func TestRealSiteLineNumbersAlign(t *testing.T) {
+	base := startRealSite(t)
+	check := func(ctx context.Context, when string) {
+		t.Helper()
+		offs, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](gutterJS, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(offs) < 4 {
+			t.Fatalf("%s: %d editors on the socket lesson, want at least 4", when, len(offs))
+		}
+		for i, d := range offs {
+			if d > 2 {
+				t.Errorf("%s: editor %d has line numbers %.0f px away from their lines", when, i+1, d)
+			}
+		}
+	}
+	ctx := newBrowser(t, desktop)
+	do(t, ctx, "load", chromedp.Navigate(base+"/lessons/socket-server"), chromedp.WaitVisible(chromedp.CSS("#ex-echo .cm-content")))
+	check(ctx, "laptop")
+	do(t, ctx, "projector, larger type",
+		js(`window.scrollTo(0, 0); const s = document.querySelector(".tour-theme"); s.value = "projector"; s.dispatchEvent(new Event("change"))`),
+		press(`.tour-settings button[aria-label^="larger"]`))
+	check(ctx, "projector")
+	// Both programs of the echo example, editors and outputs, on one projected screen.
+	fits := eval[bool](t, ctx, `(() => { const ex = document.querySelector("#ex-echo .ex-work"); ex.scrollIntoView(); const r = ex.getBoundingClientRect(); return r.height <= innerHeight })()`)
+	if !fits {
+		t.Errorf("projector: the echo example's two editors and outputs do not fit one screen")
+	}
+	pctx := newBrowser(t, phone)
+	do(t, pctx, "load on a phone", chromedp.Navigate(base+"/lessons/socket-server"), chromedp.WaitVisible(chromedp.CSS("#ex-echo .cm-content")))
+	check(pctx, "phone")
+	if over := eval[int](t, pctx, `document.documentElement.scrollWidth - innerWidth`); over > 0 {
+		t.Errorf("phone: the page is %d px wider than the screen", over)
 	}
 }
