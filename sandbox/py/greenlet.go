@@ -441,7 +441,13 @@ func (th *Thread) theHub() *Greenlet {
 			th.sched.Advance(*th.env.Clock)
 		}
 		if th.env.Trace != nil {
-			th.env.Trace("spawn", TraceEvent{G: 2, Parent: 1, Name: "Hub", Role: "hub"})
+			// without gevent the hub only takes turns between threads: it
+			// stands for the operating system's scheduler
+			name := "Hub"
+			if !th.usesGevent {
+				name = "thread scheduler"
+			}
+			th.env.Trace("spawn", TraceEvent{G: 2, Parent: 1, Name: name, Role: "hub"})
 		}
 	}
 	return th.hubG
