@@ -93,6 +93,20 @@ func (fr *Frame) fillCache(pc int, d, outer *Dict, name string) {
 	fr.data.globals[pc] = c
 }
 
+// storeGlobal sets a global name, through the instruction's inline cache
+// when the name is where the cache last saw it.
+func (fr *Frame) storeGlobal(pc int, name string, v Value) {
+	g := fr.globals.Dict
+	if gs := fr.data.globals; gs != nil {
+		if c := &gs[pc]; c.d == g && c.outer == nil && c.ver == g.version {
+			g.entries[c.idx].value = v
+			return
+		}
+	}
+	g.SetStr(name, v)
+	fr.fillCache(pc, g, nil, name)
+}
+
 // constsOf converts a code object's constants to values.
 func constsOf(code *compile.Code) []Value {
 	out := make([]Value, len(code.Consts))
@@ -248,7 +262,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			fr.push(v)
 		case compile.STORE_GLOBAL:
-			fr.globals.Dict.SetStr(fr.code.Names[in.Arg], fr.pop())
+			fr.storeGlobal(fr.pc-1, fr.code.Names[in.Arg], fr.pop())
 		case compile.DELETE_GLOBAL:
 			if !fr.globals.Dict.DelStr(fr.code.Names[in.Arg]) {
 				err = th.nameError(fr.code.Names[in.Arg])
@@ -285,7 +299,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			if fr.ns != nil {
 				fr.ns.SetStr(fr.code.Names[in.Arg], fr.pop())
 			} else {
-				fr.globals.Dict.SetStr(fr.code.Names[in.Arg], fr.pop())
+				fr.storeGlobal(fr.pc-1, fr.code.Names[in.Arg], fr.pop())
 			}
 		case compile.DELETE_NAME:
 			d := fr.globals.Dict

@@ -33,3 +33,15 @@ class C:
     x = 'class x'
     print(x, len("ab"))
 print(x)
+# stores through the caches
+def setg(v):
+    global gv
+    gv = v
+for v in range(3):
+    setg(v)
+    print(gv)
+del gv
+setg("again")
+print(gv, globals()["gv"])
+globals()["gv"] = "direct"
+print(gv)
