@@ -97,12 +97,22 @@ export function model(events) {
   const lastAt = new Map(); // instant -> its last slot
   const lineOf = new Map(); // g -> last line seen
   const runningIn = new Map(); // program -> the lane running there
+  const sleepers = new Set(); // lanes sleeping until their timer
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     // Negative ids are the engine's own helpers (library generators), and a
     // switch to oneself changes nothing: neither belongs on the timeline.
     if ((e.g || 0) < 0 || (e.from || 0) < 0 || (e.to || 0) < 0) continue;
     if (e.kind === "switch" && e.from === e.to) continue;
+    // A sleeper's timer is due at the start of its instant: from there it is
+    // ready, waiting for its turn (five tasks sleeping together wake together,
+    // then run one after another).
+    if (sleepers.size) {
+      for (const l of sleepers) {
+        if (l.state !== "sleeping") { sleepers.delete(l); continue; }
+        if (l.until <= e.t_ns) { setState(l, "ready", { t: l.until, off: 0, w: 0 }); sleepers.delete(l); }
+      }
+    }
     let pos = null;
     if (slotted.has(e.kind)) {
       // A slot's offset and width inside its instant, in px before fitting.
@@ -132,7 +142,13 @@ export function model(events) {
         mark.from = from; mark.to = to; mark.lane = to;
         break;
       }
-      case "sleep": setState(lane(e.g, e.program), "sleeping", at, "until " + fmtTime(e.until_ns)); break;
+      case "sleep": {
+        const l = lane(e.g, e.program);
+        setState(l, "sleeping", at, "until " + fmtTime(e.until_ns));
+        l.until = e.until_ns;
+        sleepers.add(l);
+        break;
+      }
       case "wait": setState(lane(e.g, e.program), "waiting", at, e.reason || ""); break;
       case "input-wait": setState(lane(e.g, e.program), "waiting", at, "input"); mark.lane = lane(e.g, e.program); break;
       case "input": {

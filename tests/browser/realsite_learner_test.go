@@ -228,6 +228,21 @@ func TestRealSiteTimelineReadsClearly(t *testing.T) {
 	if got := strings.Join(names("sync-async"), ","); got != "main.py,Hub,task(0),task(1),task(2),task(3),task(4)" {
 		t.Errorf("lanes = %s", got)
 	}
+	// The five tasks sleep together: their timers are due at 6 s, so their
+	// sleeping bars end at one x (then each waits, ready, for its turn).
+	ends := eval[[]float64](t, ctx, `[...document.querySelectorAll("#ex-sync-async rect.tl-sleeping")]
+		.filter(r => /^task\(\d\): sleeping \(until 6\.0 s\)/.test(r.textContent))
+		.map(r => parseFloat(r.getAttribute("x")) + parseFloat(r.getAttribute("width")))`)
+	if len(ends) != 5 {
+		t.Errorf("%d tasks drawn sleeping until 6.0 s, want 5", len(ends))
+	} else {
+		for _, x := range ends[1:] {
+			if x < ends[0]-0.5 || x > ends[0]+0.5 {
+				t.Errorf("the five asynchronous sleeps end at x = %.1f, want one x (their timers are due together)", ends)
+				break
+			}
+		}
+	}
 	do(t, ctx, "zoom in", press("#ex-sync-async .tl-zoom"))
 	if eval[bool](t, ctx, fits("sync-async")) {
 		t.Errorf("after zoom in the timeline still fits: want it drawn larger, scrolling sideways")
