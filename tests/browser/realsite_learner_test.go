@@ -329,3 +329,44 @@ func TestRealSiteLineNumbersAlign(t *testing.T) {
 		t.Errorf("phone: the page is %d px wider than the screen", over)
 	}
 }
+
+// TestRealSiteStepHoverAndScrub replays test1/test2 without running it
+// again: back to the start with the scrubber, then the timeline's keys step
+// event by event (the output grows, the editor marks the line that runs),
+// and pointing at an output dot marks the line that printed it.
+func TestRealSiteStepHoverAndScrub(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	current := `(document.querySelector("#ex-test1-test2 .cm-current-line")||{}).textContent||""`
+	do(t, ctx, "run test1-test2", chromedp.Navigate(base+"/lessons/greenlet"), runInstant("test1-test2"))
+	if dots := eval[int](t, ctx, `document.querySelectorAll("#ex-test1-test2 .tl-out").length`); dots != 4 {
+		t.Errorf("%d output dots on the timeline, want one per printed line (4)", dots)
+	}
+	do(t, ctx, "scrub to the start",
+		js(`const s = document.querySelector("#ex-test1-test2 .ex-scrub"); s.value = 0; s.dispatchEvent(new Event("input"))`))
+	if out := eval[string](t, ctx, outputJS("test1-test2")); out != "" {
+		t.Errorf("at the start of the replay the output is %q, want nothing yet", out)
+	}
+	// Step with the timeline's → key until the first line is printed.
+	do(t, ctx, "step with the timeline's keys", js(`document.querySelector("#ex-test1-test2 .tl-scroll").focus()`))
+	for i := 0; i < 20 && eval[string](t, ctx, outputJS("test1-test2")) == ""; i++ {
+		do(t, ctx, "→", chromedp.KeyEvent(kb.ArrowRight))
+	}
+	if out := eval[string](t, ctx, outputJS("test1-test2")); out != "12" {
+		t.Errorf("stepping to the first output shows %q, want 12 alone", out)
+	}
+	if line := strings.TrimSpace(eval[string](t, ctx, current)); !strings.HasPrefix(line, "print(12)") {
+		t.Errorf("after stepping to the first output the editor marks %q, want print(12)", line)
+	}
+	if p := eval[string](t, ctx, `location.pathname`); p != "/lessons/greenlet" {
+		t.Errorf("→ on the timeline changed the page to %s", p)
+	}
+	// Point at the dot of the third line printed (34).
+	do(t, ctx, "hover the 34 dot", js(`
+		const dot = [...document.querySelectorAll("#ex-test1-test2 .tl-out")].find(d => d.textContent.includes('"34\\n"'));
+		const r = dot.getBoundingClientRect();
+		dot.closest("svg").dispatchEvent(new MouseEvent("mousemove", {clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true}))`))
+	if line := strings.TrimSpace(eval[string](t, ctx, current)); !strings.HasPrefix(line, "print(34)") {
+		t.Errorf("pointing at the 34 dot marks %q in the editor, want print(34)", line)
+	}
+}
