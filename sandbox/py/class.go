@@ -439,9 +439,11 @@ func (th *Thread) setAttr(obj Value, name string, v Value) error {
 		o.Dict.SetStr(name, v)
 		return nil
 	case *Class:
-		if o.Builtin != "" && o.Module == "builtins" {
-			return th.typeError("cannot set '%s' attribute of immutable type '%s'", name, o.Name)
+		if !o.userClass {
+			// the built-in classes are shared by every run: never changed
+			return th.immutableType(o, name)
 		}
+		th.classEpoch++
 		o.Dict.SetStr(name, v)
 		return nil
 	case *Module:
@@ -472,6 +474,15 @@ func (th *Thread) setAttr(obj Value, name string, v Value) error {
 	return th.newErr(AttributeError, "'%s' object has no attribute '%s'", typeName(obj), name)
 }
 
+// immutableType is CPython's error for changing a built-in class.
+func (th *Thread) immutableType(c *Class, name string) error {
+	typ := c.Name
+	if c.Module != "" && c.Module != "builtins" {
+		typ = c.Module + "." + c.Name
+	}
+	return th.typeError("cannot set '%s' attribute of immutable type '%s'", name, typ)
+}
+
 func nilIfNone(v Value) Value {
 	if v == None {
 		return nil
@@ -491,6 +502,10 @@ func (th *Thread) delAttr(obj Value, name string) error {
 		}
 		return th.attrError(obj, name)
 	case *Class:
+		if !o.userClass {
+			return th.immutableType(o, name)
+		}
+		th.classEpoch++
 		if o.Dict.DelStr(name) {
 			return nil
 		}

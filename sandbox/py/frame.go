@@ -151,6 +151,7 @@ type Thread struct {
 	spareFrames       []*Frame   // frames of finished calls, reused by the next calls
 	argStack          []Value    // arguments of NoRetain builtins being called, innermost last
 	bigScratch        [2]big.Int // small operands of big-int arithmetic (see bigOf)
+	classEpoch        int        // changes whenever a class's attributes change (attribute caches)
 }
 
 // maxSpareFrames bounds the frames kept for reuse per thread.
