@@ -370,3 +370,34 @@ func TestRealSiteStepHoverAndScrub(t *testing.T) {
 		t.Errorf("pointing at the 34 dot marks %q in the editor, want print(34)", line)
 	}
 }
+
+// TestRealSiteKeyboardOnly uses the page without a mouse: Tab reaches Run,
+// Enter runs; in the editor Shift+Enter runs and Esc then Tab leaves it
+// (Tab alone indents).
+func TestRealSiteKeyboardOnly(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	active := `(e => e.className + "|" + e.textContent.slice(0, 20))(document.activeElement)`
+	do(t, ctx, "load", chromedp.Navigate(base+"/lessons/greenlet"), chromedp.WaitVisible(chromedp.CSS("#ex-test1-test2 .ex-run")))
+	found := false
+	for i := 0; i < 40 && !found; i++ {
+		do(t, ctx, "Tab", chromedp.KeyEvent(kb.Tab))
+		found = eval[bool](t, ctx, `document.activeElement === document.querySelector("#ex-test1-test2 .ex-run")`)
+	}
+	if !found {
+		t.Fatalf("40 presses of Tab never reached the first example's Run button (focus on %s)", eval[string](t, ctx, active))
+	}
+	if ring := eval[string](t, ctx, `getComputedStyle(document.activeElement).outlineStyle`); ring == "none" {
+		t.Errorf("the focused Run button shows no focus ring")
+	}
+	do(t, ctx, "Enter", chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS(`#ex-test1-test2[data-status="ok"] .ex-status`)))
+	do(t, ctx, "into the editor, Esc, Tab",
+		js(`document.querySelector("#ex-test1-test2 .cm-content").focus()`),
+		chromedp.KeyEvent(kb.Escape), chromedp.KeyEvent(kb.Tab))
+	if in := eval[bool](t, ctx, `!!document.activeElement.closest(".cm-editor")`); in {
+		t.Errorf("Esc then Tab left the focus in the editor")
+	}
+	if code := eval[string](t, ctx, `document.querySelector("#ex-test1-test2 .cm-content").textContent`); strings.Contains(code, "\t") {
+		t.Errorf("Esc then Tab typed a tab into the code")
+	}
+}
