@@ -189,6 +189,9 @@ func (th *Thread) getAttr(obj Value, name string) (Value, error) {
 			}
 			return t, nil
 		case "__dict__":
+			if !o.userClass {
+				return o.Dict.copy(), nil // a built-in class's dict is shared by every run
+			}
 			return o.Dict, nil
 		case "__module__":
 			return o.Module, nil
