@@ -24,6 +24,8 @@ function start() {
   }
   for (const p of document.querySelectorAll("section.predict")) setupPredict(p);
   document.documentElement.classList.add("js");
+  // When the page became usable: the browser tests report it.
+  if (window.performance && performance.mark) performance.mark("tour-ready");
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -401,3 +401,44 @@ func TestRealSiteKeyboardOnly(t *testing.T) {
 		t.Errorf("Esc then Tab typed a tab into the code")
 	}
 }
+
+// TestRealSiteCompareAndBudget: "Run both and compare" draws the crawl with
+// and without monkey.patch_all() on one time axis; the lesson page loads
+// nothing from elsewhere, under 300 KB of compressed JavaScript and CSS, and
+// the time until it is usable is reported.
+func TestRealSiteCompareAndBudget(t *testing.T) {
+	base := startRealSite(t)
+	ctx := newBrowser(t, desktop)
+	do(t, ctx, "load the monkey-patching lesson",
+		chromedp.Navigate(base+"/lessons/monkey-patching"),
+		chromedp.WaitVisible(chromedp.CSS("#ex-crawl-timing .ex-run-both")),
+		waitJS(`performance.getEntriesByName("tour-ready").length > 0`))
+	ready := eval[float64](t, ctx, `performance.getEntriesByName("tour-ready")[0].startTime`)
+	dcl := eval[float64](t, ctx, `performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd`)
+	size := eval[float64](t, ctx, `performance.getEntriesByType("resource").filter(e => /\.(js|css)$/.test(new URL(e.name).pathname)).reduce((n, e) => n + e.encodedBodySize, 0) / 1024`)
+	t.Logf("lesson page: DOMContentLoaded %.0f ms, usable (editors and timelines built) %.0f ms, JS+CSS %.0f KB compressed", dcl, ready, size)
+	if size > 300 || size < 20 {
+		t.Errorf("the page loaded %.0f KB of compressed JavaScript and CSS, want some, under 300 KB", size)
+	}
+	if ready > 10000 {
+		t.Errorf("the page became usable after %.0f ms", ready)
+	}
+	do(t, ctx, "run both",
+		js(`for (const n of ["crawl-timing", "crawl-unpatched"]) { const s = document.querySelector("#ex-" + n + " select.ex-speed"); s.selectedIndex = 4; s.dispatchEvent(new Event("change")) }`),
+		press("#ex-crawl-timing .ex-run-both"),
+		chromedp.WaitVisible(chromedp.CSS(`#ex-crawl-timing[data-status="ok"] .ex-status`)),
+		chromedp.WaitVisible(chromedp.CSS(`#ex-crawl-unpatched[data-status="ok"] .ex-status`)),
+		waitJS(`document.querySelectorAll("#ex-crawl-timing .tl-label-title").length === 2`),
+	)
+	titles := eval[[]string](t, ctx, `[...document.querySelectorAll("#ex-crawl-timing .tl-label-title")].map(n => n.textContent)`)
+	if strings.Join(titles, ",") != "crawl-unpatched,crawl-timing" {
+		t.Errorf("compared runs = %q, want crawl-unpatched and crawl-timing", titles)
+	}
+	if runs := eval[int](t, ctx, `document.querySelectorAll("#ex-crawl-timing svg.tl-svg .tl-run").length`); runs != 2 {
+		t.Errorf("%d runs drawn on the comparison's one axis, want 2", runs)
+	}
+	foreign := eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(e => e.name).filter(u => !u.startsWith(location.origin) && !u.startsWith("ws"))`)
+	if len(foreign) > 0 {
+		t.Errorf("the page fetched from elsewhere: %q", foreign)
+	}
+}
