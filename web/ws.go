@@ -402,29 +402,40 @@ func cacheKey(opts sandbox.Options) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// forget drops a run from the connection's runs. It happens before the run's
+// end is sent: a client may reuse the id as soon as it reads the end.
+func (c *conn) forget(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.runs, id)
+	for i, x := range c.order {
+		if x == id {
+			c.order = append(c.order[:i], c.order[i+1:]...)
+			break
+		}
+	}
+}
+
 // execute runs (or replays from the cache) one run and streams it.
 func (c *conn) execute(id string, opts sandbox.Options, key string) {
 	defer c.srv.runs.Done()
+	// forget the run once, before its end goes out: after that the id may
+	// already belong to the client's next run
+	var once sync.Once
+	forget := func() { once.Do(func() { c.forget(id) }) }
 	defer func() {
 		if v := recover(); v != nil {
 			c.srv.log.Error("run panic", "panic", fmt.Sprint(v))
+			forget()
 			c.sendJSON(endMsg{Type: "end", ID: id, Status: sandbox.StatusError, Reason: "internal error in the server"})
 		}
-		c.mu.Lock()
-		delete(c.runs, id)
-		for i, x := range c.order {
-			if x == id {
-				c.order = append(c.order[:i], c.order[i+1:]...)
-				break
-			}
-		}
-		c.mu.Unlock()
+		forget()
 	}()
 	if key != "" {
 		if entry, owner := c.srv.cache.claim(key); !owner {
 			// another client is running (or has run) the same example: replay it
 			if entry.wait(c.done) {
-				c.replay(id, entry)
+				c.replay(id, entry, forget)
 				return
 			}
 			select {
@@ -432,18 +443,18 @@ func (c *conn) execute(id string, opts sandbox.Options, key string) {
 				return
 			default:
 			}
-			c.runLive(id, opts, nil)
+			c.runLive(id, opts, nil, forget)
 			return
 		} else {
 			defer entry.finish()
-			c.runLive(id, opts, entry)
+			c.runLive(id, opts, entry, forget)
 			return
 		}
 	}
-	c.runLive(id, opts, nil)
+	c.runLive(id, opts, nil, forget)
 }
 
-func (c *conn) replay(id string, e *cacheEntry) {
+func (c *conn) replay(id string, e *cacheEntry, forget func()) {
 	for i := 0; i < len(e.events); i += batchMax {
 		end := min(i+batchMax, len(e.events))
 		if !c.sendJSON(eventsMsg{Type: "events", ID: id, Events: e.events[i:end]}) {
@@ -452,13 +463,14 @@ func (c *conn) replay(id string, e *cacheEntry) {
 	}
 	em := e.end
 	em.ID, em.Cached = id, true
+	forget()
 	c.sendJSON(em)
 	c.srv.log.Info("run", "id", id, "status", em.Status, "cached", true, "events", len(e.events))
 }
 
 // runLive executes a run, batching its events to the client; rec (may be
-// nil) records them for the cache.
-func (c *conn) runLive(id string, opts sandbox.Options, rec *cacheEntry) {
+// nil) records them for the cache; forget is called just before the end.
+func (c *conn) runLive(id string, opts sandbox.Options, rec *cacheEntry, forget func()) {
 	select {
 	case c.srv.slots <- struct{}{}:
 	case <-time.After(c.srv.cfg.QueueWait):
@@ -538,6 +550,7 @@ loop:
 	if slow {
 		em.Status, em.Reason = sandbox.StatusStopped, "your browser did not keep up with the output"
 	}
+	forget()
 	c.sendJSON(em)
 	c.srv.log.Info("run", "id", id, "status", em.Status, "steps", res.Steps, "virtual_ms", res.VirtualNS/1e6,
 		"wall_ms", res.Wall.Milliseconds(), "events", res.Events, "addr", c.addr)

@@ -431,3 +431,18 @@ func TestRateLimitPerAddress(t *testing.T) {
 		t.Errorf("a fourth run in a minute: %+v", m)
 	}
 }
+
+// An id is free again as soon as its end arrives: a client may rerun at once.
+func TestIDReusableRightAfterEnd(t *testing.T) {
+	_, hs, _ := start(t, Config{})
+	c, _, err := connect(t, hs, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 20; i++ {
+		c.send(map[string]any{"type": "run", "id": "same", "source": "print(1)"})
+		if end, _ := c.until("same", nil); end.Status != "ok" {
+			t.Fatalf("run %d: %+v", i, end)
+		}
+	}
+}
