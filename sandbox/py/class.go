@@ -189,10 +189,10 @@ func (th *Thread) getAttr(obj Value, name string) (Value, error) {
 			}
 			return t, nil
 		case "__dict__":
-			if !o.userClass {
-				return o.Dict.copy(), nil // a built-in class's dict is shared by every run
-			}
-			return o.Dict, nil
+			// a snapshot: CPython's is read-only, and changes must go through
+			// setattr (built-in classes are shared by every run; attribute
+			// caches watch setattr)
+			return o.Dict.copy(), nil
 		case "__module__":
 			return o.Module, nil
 		case "__doc__":

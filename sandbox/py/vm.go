@@ -32,6 +32,36 @@ type kwNames []string
 type codeData struct {
 	consts  []Value
 	globals []globalCache // one per instruction, made at the first global load
+	attrs   []attrCache   // one per instruction, made at the first attribute access
+}
+
+// attrCache remembers, for one attribute instruction, what the class of the
+// last object it saw has under the name (attr; nil when no class in the MRO
+// has it, so the instance dict alone decides), while no class attribute has
+// changed since (epoch). plainStore says a store goes straight to the
+// instance dict: no property, no Python __setattr__, not an exception.
+type attrCache struct {
+	cls        *Class
+	epoch      int
+	attr       Value
+	plainStore bool
+}
+
+// attrCacheFor returns the attribute cache of the instruction being run,
+// brought up to date for o's class.
+func (th *Thread) attrCacheFor(fr *Frame, o *Object, name string) *attrCache {
+	if fr.data.attrs == nil {
+		fr.data.attrs = make([]attrCache, len(fr.code.Instrs))
+	}
+	c := &fr.data.attrs[fr.pc-1]
+	if c.cls != o.Class || c.epoch != th.classEpoch {
+		attr := o.Class.lookup(name)
+		_, isProp := attr.(*Property)
+		_, pySetattr := o.Class.lookup("__setattr__").(*Function)
+		*c = attrCache{cls: o.Class, epoch: th.classEpoch, attr: attr,
+			plainStore: !isProp && !pySetattr && !isExceptionClass(o.Class)}
+	}
+	return c
 }
 
 // globalCache remembers where LOAD_GLOBAL or LOAD_NAME found its name: entry
@@ -310,6 +340,15 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				err = th.nameError(fr.code.Names[in.Arg])
 			}
 		case compile.LOAD_ATTR:
+			if o, ok := fr.top().(*Object); ok {
+				name := fr.code.Names[in.Arg]
+				if c := th.attrCacheFor(fr, o, name); c.attr == nil {
+					if v, ok := o.Dict.GetStr(name); ok {
+						fr.stack[fr.sp-1] = v
+						break
+					}
+				}
+			}
 			var v Value
 			v, err = th.getAttr(fr.top(), fr.code.Names[in.Arg])
 			if err == nil {
@@ -318,6 +357,13 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		case compile.STORE_ATTR:
 			obj := fr.pop()
 			val := fr.pop()
+			if o, ok := obj.(*Object); ok {
+				name := fr.code.Names[in.Arg]
+				if th.attrCacheFor(fr, o, name).plainStore {
+					o.Dict.SetStr(name, val)
+					break
+				}
+			}
 			err = th.setAttr(obj, fr.code.Names[in.Arg], val)
 		case compile.DELETE_ATTR:
 			err = th.delAttr(fr.pop(), fr.code.Names[in.Arg])
@@ -603,6 +649,16 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			fn := fr.pop()
 			fr, err = th.callInline(fr, fn, args, kw)
 		case compile.LOAD_METHOD:
+			if o, ok := fr.top().(*Object); ok {
+				name := fr.code.Names[in.Arg]
+				if f, ok := th.attrCacheFor(fr, o, name).attr.(*Function); ok {
+					if _, shadowed := o.Dict.GetStr(name); !shadowed {
+						fr.stack[fr.sp-1] = f
+						fr.push(o)
+						break
+					}
+				}
+			}
 			var f, self Value
 			if f, self, err = th.loadMethod(fr.top(), fr.code.Names[in.Arg]); err == nil {
 				fr.stack[fr.sp-1] = f
