@@ -921,12 +921,21 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 			return nf, nil
 		}
 	}
-	if b, ok := fr.stack[fi].(*Builtin); ok && b.NoRetain {
+	b, isBuiltin := fr.stack[fi].(*Builtin)
+	if isBuiltin {
+		self = b.Self
+	} else if bm, isBound := fr.stack[fi].(*BoundMethod); isBound {
+		// a builtin method bound by an attribute read (sw = g.switch)
+		if b, isBuiltin = bm.Func.(*Builtin); isBuiltin && b.Self == nil {
+			self = bm.Self
+		}
+	}
+	if isBuiltin && b.NoRetain {
 		// the arguments (after the bound receiver) go in the argument stack,
 		// not a new slice
 		base := len(th.argStack)
-		if b.Self != nil {
-			th.argStack = append(th.argStack, b.Self)
+		if self != nil {
+			th.argStack = append(th.argStack, self)
 		}
 		th.argStack = append(th.argStack, fr.stack[first:fr.sp]...)
 		args := th.argStack[base:len(th.argStack):len(th.argStack)]
