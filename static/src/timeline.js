@@ -227,7 +227,8 @@ export function axis(models, endTimes, scale = 1) {
   };
   /** after is the x just after a slot: where the cursor stands once it has been shown. */
   const after = (pos) => (start.has(pos.t) && pos.off !== undefined ? start.get(pos.t) + (pos.off + pos.w) * scale : xOf(pos));
-  return { xOf, after, instantEnd, width: x + 40 + 50 * Math.min(1, scale), times, start, broken, scale };
+  // Room after the last instant for the labels drawn there ("return", an output line).
+  return { xOf, after, instantEnd, width: x + 80, times, start, broken, scale };
 }
 
 const stateWords = { running: "running", ready: "ready", sleeping: "sleeping", waiting: "waiting", finished: "finished" };
