@@ -59,7 +59,7 @@ var unboundMethods = map[string]map[string]*Builtin{}
 // obj.name is not a plain method (an instance attribute, a property, a
 // module's function...). Looking it up this way is what getAttr would find.
 func (th *Thread) loadMethod(obj Value, name string) (fn, self Value, err error) {
-	var typ string
+	typ := builtinKind(obj)
 	switch o := obj.(type) {
 	case *Object:
 		switch attr := o.Class.lookup(name).(type) {
@@ -72,24 +72,32 @@ func (th *Thread) loadMethod(obj Value, name string) (fn, self Value, err error)
 				return attr, o, nil
 			}
 		}
-	case *List:
-		typ = "list"
-	case *Dict:
-		typ = "dict"
-	case string:
-		typ = "str"
-	case Tuple:
-		typ = "tuple"
-	case *Set:
-		typ = "set"
-	case *Generator:
-		typ = "generator"
 	}
 	if m := unboundMethods[typ][name]; m != nil {
 		return m, obj, nil
 	}
 	v, err := th.getAttr(obj, name)
 	return v, nil, err
+}
+
+// builtinKind names the built-in types whose methods loadMethod calls
+// unbound; "" for the others.
+func builtinKind(obj Value) string {
+	switch obj.(type) {
+	case *List:
+		return "list"
+	case *Dict:
+		return "dict"
+	case string:
+		return "str"
+	case Tuple:
+		return "tuple"
+	case *Set:
+		return "set"
+	case *Generator:
+		return "generator"
+	}
+	return ""
 }
 
 func builtinMethodNames(obj Value) []string {

@@ -45,6 +45,8 @@ type attrCache struct {
 	epoch      int
 	attr       Value
 	plainStore bool
+	kind       string   // LOAD_METHOD on a built-in value: its builtinKind...
+	method     *Builtin // ...and the unbound method found for it
 }
 
 // attrCacheFor returns the attribute cache of the instruction being run,
@@ -657,6 +659,21 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 						fr.push(o)
 						break
 					}
+				}
+			}
+			if kind := builtinKind(fr.top()); kind != "" {
+				// the methods of built-in types never change: cache them
+				if fr.data.attrs == nil {
+					fr.data.attrs = make([]attrCache, len(fr.code.Instrs))
+				}
+				c := &fr.data.attrs[fr.pc-1]
+				if c.kind != kind {
+					c.kind, c.method = kind, unboundMethods[kind][fr.code.Names[in.Arg]]
+				}
+				if c.method != nil {
+					fr.push(fr.top())
+					fr.stack[fr.sp-2] = c.method
+					break
 				}
 			}
 			var f, self Value
