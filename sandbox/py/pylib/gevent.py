@@ -153,8 +153,12 @@ def _funcname(func):
     return name
 
 
+# how many Greenlets were made: a module global, not a class attribute,
+# because changing a class attribute clears the engine's attribute caches
+_greenlet_counter = 0
+
+
 class Greenlet(greenlet):
-    _counter = 0
     # defaults that most greenlets keep all their life live on the class:
     # an instance stores only what it changes
     value = None
@@ -176,8 +180,9 @@ class Greenlet(greenlet):
         self.args = args
         self.kwargs = kwargs
         self._links = []
-        Greenlet._counter += 1
-        self._number = Greenlet._counter
+        global _greenlet_counter
+        _greenlet_counter += 1
+        self._number = _greenlet_counter
 
     @property
     def name(self):
