@@ -167,7 +167,7 @@ type Result struct {
 	Exits     []int         // exit status per program (-1: never exited)
 	VirtualNS int64         // virtual time elapsed since Epoch
 	Steps     int64         // instructions executed
-	Wall      time.Duration // real time spent
+	Wall      time.Duration // real time spent, not counting waits for typed input
 	Events    int64         // events emitted
 }
 

@@ -19,16 +19,17 @@ import (
 
 // Run is one execution of Options.Programs. See Start.
 type Run struct {
-	opts    Options
-	emit    func(Event)
-	cancel  atomic.Bool
-	done    chan struct{}
-	result  Result
-	inputMu sync.Mutex
-	inputs  []*inputQueue
-	seq     int64
-	clock   int64
-	output  int64
+	opts      Options
+	emit      func(Event)
+	cancel    atomic.Bool
+	inputWait atomic.Int64 // nanoseconds spent waiting for typed input (not in Result.Wall)
+	done      chan struct{}
+	result    Result
+	inputMu   sync.Mutex
+	inputs    []*inputQueue
+	seq       int64
+	clock     int64
+	output    int64
 }
 
 // inputQueue is one program's stdin: text not yet read, and whether more may come.
@@ -157,7 +158,7 @@ func (r *Run) main() {
 			r.result.Status = StatusError
 			r.result.Reason = "internal error in the engine (this is a bug in Coroutine Tour, not in your program)"
 		}
-		r.result.Wall = time.Since(start)
+		r.result.Wall = time.Since(start) - time.Duration(r.inputWait.Load())
 		r.result.VirtualNS = r.clock
 		r.result.Events = r.seq
 	}()
@@ -368,6 +369,7 @@ func (r *Run) newEnv(index int, p Program, start time.Time, steps *int64) *py.En
 				return "", false, &py.Halt{Kind: "limit", Reason: "the program waited for input for too long"}
 			}
 			waited += time.Since(t0)
+			r.inputWait.Add(int64(time.Since(t0)))
 			env.Deadline = deadline.Add(waited) // time spent waiting for the learner does not count
 			if r.cancel.Load() {
 				return "", false, &py.Halt{Kind: "stopped", Reason: "stopped"}
