@@ -444,13 +444,25 @@ func (th *Thread) theHub() *Greenlet {
 			// without gevent the hub only takes turns between threads: it
 			// stands for the operating system's scheduler
 			name := "Hub"
-			if !th.usesGevent {
+			if !th.usesGevent && !th.importsGevent() {
 				name = "thread scheduler"
 			}
 			th.env.Trace("spawn", TraceEvent{G: 2, Parent: 1, Name: name, Role: "hub"})
 		}
 	}
 	return th.hubG
+}
+
+// importsGevent reports whether the program's source imports gevent anywhere
+// (the hub may be made before the import runs, by socket or threading).
+func (th *Thread) importsGevent() bool {
+	for _, l := range th.lines {
+		l = strings.TrimSpace(l)
+		if (strings.HasPrefix(l, "import ") || strings.HasPrefix(l, "from ")) && strings.Contains(l, "gevent") {
+			return true
+		}
+	}
+	return false
 }
 
 func (th *Thread) curGreenletMain() *Greenlet {
