@@ -101,3 +101,43 @@ func TestCustomHosts(t *testing.T) {
 		t.Errorf("got %q (%s %s)", out, res.Status, res.Reason)
 	}
 }
+
+// Runs at once share the library modules' compiled code, never their state:
+// each gets its own copy of the code objects (run with -race).
+func TestConcurrentRunsShareLibraryCode(t *testing.T) {
+	src := `import gevent
+from collections import deque, Counter
+from gevent.queue import Queue
+
+q = Queue()
+def worker(n):
+    for i in range(3):
+        q.put((n, i))
+        gevent.sleep(0.01 * n)
+gevent.joinall([gevent.spawn(worker, n) for n in range(1, 4)])
+seen = deque()
+while not q.empty():
+    seen.append(q.get())
+print(len(seen), Counter(n for n, _ in seen).most_common(1), list(seen)[:4])
+`
+	const runs = 8
+	outs := make(chan string, runs)
+	for i := 0; i < runs; i++ {
+		go func() {
+			evs, res := collect(sandbox.Options{Programs: []sandbox.Program{{Name: "main.py", Source: src}}, Trace: true})
+			var b strings.Builder
+			for _, e := range evs {
+				if e.Kind == sandbox.KindStdout || e.Kind == sandbox.KindStderr {
+					b.WriteString(e.Text)
+				}
+			}
+			outs <- string(res.Status) + ": " + b.String()
+		}()
+	}
+	want := "ok: 9 [(1, 3)] [(1, 0), (2, 0), (3, 0), (1, 1)]\n"
+	for i := 0; i < runs; i++ {
+		if got := <-outs; got != want {
+			t.Errorf("run %d: %q, want %q", i, got, want)
+		}
+	}
+}

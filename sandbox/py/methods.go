@@ -1070,17 +1070,18 @@ func viewOf(name string, items []Value) Value {
 	return &Object{Class: dictViewClass(name), Dict: NewDict(), Native: &List{Items: items}}
 }
 
-var viewClasses = map[string]*Class{}
-
-func dictViewClass(name string) *Class {
-	if c, ok := viewClasses[name]; ok {
-		return c
+// viewClasses are made once, before any run: every run reads them at once.
+var viewClasses = func() map[string]*Class {
+	m := map[string]*Class{}
+	for _, name := range []string{"dict_keys", "dict_values", "dict_items"} {
+		c := &Class{Name: name, Dict: NewDict(), Builtin: "dictview", Module: "builtins"}
+		c.MRO = []*Class{c, ObjectClass}
+		m[name] = c
 	}
-	c := &Class{Name: name, Dict: NewDict(), Builtin: "dictview", Module: "builtins"}
-	c.MRO = []*Class{c, ObjectClass}
-	viewClasses[name] = c
-	return c
-}
+	return m
+}()
+
+func dictViewClass(name string) *Class { return viewClasses[name] }
 
 func dictMethods() map[string]method {
 	self := func(a []Value) *Dict { return a[0].(*Dict) }

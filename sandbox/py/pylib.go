@@ -6,6 +6,9 @@ package py
 import (
 	"embed"
 	"strings"
+	"sync"
+
+	"coroutinetour/sandbox/compile"
 )
 
 //go:embed pylib/*.py
@@ -32,14 +35,42 @@ func RegisterPythonModule(name, source string) {
 	})
 }
 
-// execModule compiles and runs a library module's source in a new module.
+// libraryCode holds each library module compiled once for the whole process.
+// Runs never share these code objects: each run executes a shallow copy (see
+// cloneCode), because the VM keeps per-run caches in a code object.
+var libraryCode sync.Map // module name -> *compiledModule
+
+type compiledModule struct {
+	once sync.Once
+	code *compile.Code
+	err  error
+}
+
+// cloneCode copies a code object and the code objects among its constants,
+// sharing everything that the VM only reads (instructions, names, lines).
+func cloneCode(c *compile.Code) *compile.Code {
+	out := *c
+	out.Cache = nil
+	out.Consts = make([]any, len(c.Consts))
+	for i, k := range c.Consts {
+		if inner, ok := k.(*compile.Code); ok {
+			k = cloneCode(inner)
+		}
+		out.Consts[i] = k
+	}
+	return &out
+}
+
+// execModule runs a library module's source in a new module.
 func (th *Thread) execModule(name, source string) (*Module, error) {
 	m := NewModule(name)
-	filename := "<" + name + ">"
-	code, err := Compile(filename, source)
-	if err != nil {
-		return m, &haltError{Kind: "internal", Reason: "internal error: the library module " + name + " does not compile: " + err.Error()}
+	v, _ := libraryCode.LoadOrStore(name, &compiledModule{})
+	lib := v.(*compiledModule)
+	lib.once.Do(func() { lib.code, lib.err = Compile("<"+name+">", source) })
+	if lib.err != nil {
+		return m, &haltError{Kind: "internal", Reason: "internal error: the library module " + name + " does not compile: " + lib.err.Error()}
 	}
+	code := cloneCode(lib.code)
 	th.modules[name] = m // visible to imports of itself while it runs
 	fr := th.newFrame(code, nil, m)
 	fr.mode = modeGo
@@ -48,7 +79,7 @@ func (th *Thread) execModule(name, source string) (*Module, error) {
 		return m, th.recursionError()
 	}
 	th.native++
-	_, _, err = th.run(fr)
+	_, _, err := th.run(fr)
 	th.native--
 	th.cur = saved
 	return m, err

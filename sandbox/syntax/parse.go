@@ -20,6 +20,7 @@ func Parse(filename, src string) (f *File, err error) {
 		}
 	}()
 	sc := &scanner{src: []rune(src), lines: lines}
+	sc.toks = make([]token, 0, len(sc.src)/4+16) // about one token per four characters
 	sc.scan()
 	p := &parser{toks: sc.toks, lines: lines}
 	f = &File{Name: filename, Lines: lines}
