@@ -141,3 +141,40 @@ print(len(seen), Counter(n for n, _ in seen).most_common(1), list(seen)[:4])
 		}
 	}
 }
+
+// Unpatched threads that compute without waiting take turns, as CPython's
+// GIL makes them; in the engine the turns are counted in instructions, so
+// the interleaving is the same on every run.
+func TestThreadsArePreempted(t *testing.T) {
+	src := `import threading
+def spin(name):
+    for i in range(600000):
+        if i % 200000 == 0:
+            print(name, i)
+ts = [threading.Thread(target=spin, args=(x,)) for x in "ab"]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+`
+	evs, res := collect(sandbox.Options{Programs: []sandbox.Program{{Name: "main.py", Source: src}}, Trace: true})
+	var out strings.Builder
+	preempted := 0
+	for _, e := range evs {
+		if e.Kind == sandbox.KindStdout {
+			out.WriteString(e.Text)
+		}
+		if e.Kind == "switch" && e.Reason == "preempted" {
+			preempted++
+		}
+	}
+	if res.Status != sandbox.StatusOK {
+		t.Fatalf("status %s: %s", res.Status, res.Reason)
+	}
+	if got, want := out.String(), "a 0\nb 0\na 200000\nb 200000\na 400000\nb 400000\n"; got != want {
+		t.Errorf("output %q, want the threads taking turns %q", got, want)
+	}
+	if preempted == 0 {
+		t.Error("no switch says 'preempted'")
+	}
+}

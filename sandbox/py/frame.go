@@ -152,6 +152,8 @@ type Thread struct {
 	argStack          []Value    // arguments of NoRetain builtins being called, innermost last
 	bigScratch        [2]big.Int // small operands of big-int arithmetic (see bigOf)
 	classEpoch        int        // changes whenever a class's attributes change (attribute caches)
+	switchedAt        int64      // th.used at the latest greenlet switch (thread preemption)
+	threadsPatched    bool       // monkey.patch_thread() ran: threads are plain greenlets
 }
 
 // maxSpareFrames bounds the frames kept for reuse per thread.

@@ -314,6 +314,18 @@ func makeGeventNative(th *Thread) *Module {
 		th.threads++
 		return None, nil
 	})
+	// thread_greenlet(g) marks g as an unpatched thread (preempted after
+	// its turn); threads_patched() says monkey.patch_thread() ran.
+	m.Def("thread_greenlet", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		if g := glOf(a[0]); g != nil && !th.threadsPatched {
+			g.thread = true
+		}
+		return None, nil
+	})
+	m.Def("threads_patched", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		th.threadsPatched = true
+		return None, nil
+	})
 	m.Def("thread_finished", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		th.threads--
 		return None, nil

@@ -40,6 +40,12 @@ type Greenlet struct {
 	// internal greenlets (created by library code, e.g. gevent's link
 	// notifier) run on behalf of the hub and are shown as the hub.
 	internal bool
+	// thread marks an unpatched threading.Thread: like the main greenlet
+	// while threads run, it is preempted after a fixed amount of work.
+	thread bool
+	// preempted: suspended between two instructions, not in a call, so its
+	// resumption pushes no value.
+	preempted bool
 }
 
 // traceID is the coroutine id trace events use for g.
@@ -230,6 +236,33 @@ var hubClass = func() *Class {
 	return c
 }()
 
+// threadSwitchInterval is how many instructions an unpatched thread runs
+// before it lets the other threads run, as CPython's GIL switches threads
+// every 5 ms (sys.getswitchinterval()); counted, so every run is the same.
+const threadSwitchInterval = 200_000
+
+// preemptDue reports whether the running greenlet is a thread that has used
+// up its turn while other threads exist (never once threading is patched:
+// then threads are greenlets, which switch only when they wait).
+func (th *Thread) preemptDue() bool {
+	if th.threads == 0 || th.threadsPatched || th.native > 0 || th.used-th.switchedAt < threadSwitchInterval {
+		return false
+	}
+	g := th.curG
+	return g != nil && (g.thread || g.isMain) && g.top == nil
+}
+
+// preempt suspends the running thread between two instructions (fr is its
+// frame, about to run its next instruction), puts it behind the threads that
+// are ready, and lets the hub run them. It returns the frame to go on with.
+func (th *Thread) preempt(fr *Frame) (*Frame, error) {
+	cur := th.curGreenlet()
+	cur.top, cur.depth, cur.preempted = fr, th.depth, true
+	th.sched.Schedule(&wakeTask{g: cur, gen: cur.resumes, value: None, reason: "preempted"})
+	err := th.enterGreenlet(th.theHub(), nil, nil, None, nil, "preempted", "")
+	return th.cur, err
+}
+
 // curGreenlet is the running greenlet (the main greenlet at first).
 func (th *Thread) curGreenlet() *Greenlet {
 	if th.curG == nil {
@@ -299,6 +332,7 @@ func packSwitchArgs(args []Value, kw *Kwargs) Value {
 // already be saved. A dead target passes control on to its parent.
 func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, value Value, exc *Object, reason, label string) error {
 	from := th.curGreenlet()
+	th.switchedAt = th.used
 	for target.state == glDead {
 		if target.Parent == nil {
 			break
@@ -366,6 +400,13 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 	th.cur = target.top
 	th.depth = target.depth
 	target.top = nil
+	if target.preempted {
+		target.preempted = false
+		if exc != nil {
+			return &PyError{Exc: exc}
+		}
+		return nil // it stopped between instructions: nothing to receive
+	}
 	if exc != nil {
 		return &PyError{Exc: exc}
 	}

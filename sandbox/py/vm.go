@@ -224,6 +224,16 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			if err = th.slowPath(); err != nil {
 				return nil, 0, err
 			}
+			if th.preemptDue() {
+				// between two instructions: a thread's turn is over
+				if fr, err = th.preempt(fr); err != nil {
+					var done bool
+					if fr, done, err = th.unwind(th.cur, err, base); done {
+						return nil, 0, err
+					}
+				}
+				continue
+			}
 		}
 		in := fr.code.Instrs[fr.pc]
 		fr.pc++

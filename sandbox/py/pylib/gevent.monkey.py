@@ -35,6 +35,8 @@ def patch_socket(dns=True, aggressive=True):
 def patch_thread(threading=True, _threading_local=True, Event=True, logging=True, existing_locks=True):
     _patched['threading'] = True
     _patched['thread'] = True
+    import _gevent
+    _gevent.threads_patched()
     try:
         import _gevent_threads
         _gevent_threads.patch()

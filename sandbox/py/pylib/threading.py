@@ -1,8 +1,9 @@
 # threading: threads as greenlets on the run's hub.
 # A thread runs until it waits (sleep, a lock, an event, a queue, I/O), and
-# then the others run, as under CPython's GIL when a thread blocks. Not yet
-# modelled: the preemption of a thread that computes without waiting
-# (CPython switches every 5 ms); here such a thread runs until it waits.
+# then the others run, as under CPython's GIL when a thread blocks. A thread
+# that computes without waiting is preempted after a fixed number of
+# instructions (CPython switches every 5 ms), the main thread included.
+# After monkey.patch_thread() threads are plain greenlets: never preempted.
 import _gevent
 from _gevent import getcurrent
 from greenlet import greenlet
@@ -268,6 +269,7 @@ class Thread:
             raise RuntimeError("threads can only be started once")
         self._greenlet = greenlet(self._bootstrap, _gevent.get_hub())
         _gevent.trace_spawn(self._greenlet, self._name, "thread")
+        _gevent.thread_greenlet(self._greenlet)
         _by_greenlet[id(self._greenlet)] = self
         _gevent.thread_started()
         _gevent.schedule(self._greenlet)
