@@ -249,7 +249,9 @@ func (th *Thread) preemptDue() bool {
 		return false
 	}
 	g := th.curG
-	return g != nil && (g.thread || g.isMain) && g.top == nil
+	// only when another thread is ready to run at this instant: computing
+	// takes no virtual time, so a sleeper's timer cannot come due meanwhile
+	return g != nil && (g.thread || g.isMain) && g.top == nil && th.sched != nil && th.sched.Ready() > 0
 }
 
 // preempt suspends the running thread between two instructions (fr is its
