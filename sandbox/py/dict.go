@@ -179,16 +179,58 @@ func sortStrings(s []string) {
 	}
 }
 
+// needsEq reports whether a hash key holds a hash computed by a user's
+// __hash__: then equal hashes need not mean equal keys, and lookups compare
+// the keys with ==. Such keys are stored under probe keys hk, hk#, hk##...
+func needsEq(hk any) bool {
+	c, ok := hk.(compoundKey)
+	return ok && strings.Contains(string(c), "obj-hash:")
+}
+
+// findKey finds the entry of key k whose hash key is hk.
+func (th *Thread) findKey(d *Dict, hk any, k Value) (int, bool, error) {
+	if !needsEq(hk) {
+		i, ok := d.lookupHashed(hk)
+		return i, ok, nil
+	}
+	for probe := hk.(compoundKey); ; probe += "#" {
+		i, ok := d.index[probe]
+		if !ok {
+			return 0, false, nil
+		}
+		if stored := d.entries[i].key; identical(stored, k) {
+			return i, true, nil
+		} else if eq, err := th.equal(stored, k); err != nil || eq {
+			return i, eq, err
+		}
+	}
+}
+
+// freeProbe is the first probe key of hk that no entry uses.
+func (d *Dict) freeProbe(hk any) any {
+	if !needsEq(hk) {
+		return hk
+	}
+	probe := hk.(compoundKey)
+	for {
+		if _, used := d.index[probe]; !used {
+			return probe
+		}
+		probe += "#"
+	}
+}
+
 // Get looks a key up.
 func (th *Thread) dictGet(d *Dict, k Value) (Value, bool, error) {
 	hk, err := th.hashKey(k)
 	if err != nil {
 		return nil, false, err
 	}
-	if i, ok := d.lookupHashed(hk); ok {
-		return d.entries[i].value, true, nil
+	i, ok, err := th.findKey(d, hk, k)
+	if !ok || err != nil {
+		return nil, false, err
 	}
-	return nil, false, nil
+	return d.entries[i].value, true, nil
 }
 
 // dictSet stores a value under a key.
@@ -196,6 +238,17 @@ func (th *Thread) dictSet(d *Dict, k, v Value) error {
 	hk, err := th.hashKey(k)
 	if err != nil {
 		return err
+	}
+	if needsEq(hk) {
+		i, ok, err := th.findKey(d, hk, k)
+		if err != nil {
+			return err
+		}
+		if ok {
+			d.entries[i].value = v
+			return nil
+		}
+		hk = d.freeProbe(hk)
 	}
 	d.setHashed(hk, k, v)
 	return nil
@@ -218,11 +271,26 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	i, ok := d.lookupHashed(hk)
-	if !ok {
-		return false, nil
+	i, ok, err := th.findKey(d, hk, k)
+	if !ok || err != nil {
+		return false, err
 	}
-	d.dropIndex(hk)
+	probe := d.entries[i].hk
+	d.dropIndex(probe)
+	if needsEq(probe) {
+		// the keys probed after this one move down one place
+		p := probe.(compoundKey)
+		for next := p + "#"; ; next += "#" {
+			j, used := d.index[next]
+			if !used {
+				break
+			}
+			delete(d.index, next)
+			d.index[p] = j
+			d.entries[j].hk = p
+			p = next
+		}
+	}
 	d.entries[i] = dictEntry{deleted: true}
 	d.live--
 	d.version++

@@ -513,14 +513,26 @@ func (th *Thread) floatOp(op int, a, b float64) (Value, error) {
 // it never calls __hash__ again.
 func (th *Thread) setOp(op int, a, b *Set) (Value, error) {
 	out := NewSet()
+	base := func(e dictEntry) any { // the hash key without its probe marks
+		if c, ok := e.hk.(compoundKey); ok && needsEq(c) {
+			return compoundKey(strings.TrimRight(string(c), "#"))
+		}
+		return e.hk
+	}
 	has := func(s *Set, e dictEntry) bool {
-		_, ok := s.d.lookupHashed(e.hk)
+		_, ok, _ := th.findKey(s.d, base(e), e.key)
 		return ok
 	}
 	each := func(s *Set, keep func(dictEntry) bool) {
 		for _, e := range s.d.entries {
 			if !e.deleted && keep(e) {
-				out.d.setHashed(e.hk, e.key, None)
+				if hk := base(e); needsEq(hk) {
+					if _, dup, _ := th.findKey(out.d, hk, e.key); !dup {
+						out.d.setHashed(out.d.freeProbe(hk), e.key, None)
+					}
+				} else {
+					out.d.setHashed(hk, e.key, None)
+				}
 			}
 		}
 	}
