@@ -157,24 +157,27 @@ type Handler struct {
 
 // Code is a compiled function, lambda, comprehension, class body or module.
 type Code struct {
-	Name      string
-	Filename  string
-	Instrs    []Instr
-	Lines     []int32 // source line of each instruction
-	Consts    []any   // int64, *big.Int, float64, string, []byte, bool, nil (None), syntax.Ellipsis, *Code, []string (keyword names)
-	Names     []string
-	Locals    []string // fast slots, parameters first
-	Cells     []string // cells owned by the frame
-	Frees     []string // cells captured from the enclosing function
-	ArgNames  []string // parameter names: positional, then keyword-only
-	NumPos    int      // positional parameters
-	VarArgs   bool
-	KwArgs    bool
-	Generator bool
-	ClassBody bool
-	Handlers  []Handler
-	MaxStack  int
-	FirstLine int
+	Name     string
+	Filename string
+	Instrs   []Instr
+	Lines    []int32 // source line of each instruction
+	Consts   []any   // int64, *big.Int, float64, string, []byte, bool, nil (None), syntax.Ellipsis, *Code, []string (keyword names)
+	Names    []string
+	// NameValues holds each name boxed once, for the VM's dict keys; shared
+	// read-only by every run.
+	NameValues []any
+	Locals     []string // fast slots, parameters first
+	Cells      []string // cells owned by the frame
+	Frees      []string // cells captured from the enclosing function
+	ArgNames   []string // parameter names: positional, then keyword-only
+	NumPos     int      // positional parameters
+	VarArgs    bool
+	KwArgs     bool
+	Generator  bool
+	ClassBody  bool
+	Handlers   []Handler
+	MaxStack   int
+	FirstLine  int
 	// CellParams maps a cell index to the parameter slot it is initialised from (-1: none).
 	CellParams []int
 	// Cache is owned by the VM (constants converted to values).

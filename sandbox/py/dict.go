@@ -316,7 +316,11 @@ func (d *Dict) compact() {
 
 // SetStr stores a value under a string key (no error possible). Replacing
 // a value allocates nothing; a new key is boxed once.
-func (d *Dict) SetStr(k string, v Value) {
+func (d *Dict) SetStr(k string, v Value) { d.setStrBoxed(k, nil, v) }
+
+// setStrBoxed is SetStr with the key already boxed (a code object's
+// NameValues), or nil to box it here.
+func (d *Dict) setStrBoxed(k string, boxed Value, v Value) {
 	if i, ok := d.strs[k]; ok {
 		d.entries[i].value = v
 		return
@@ -325,7 +329,10 @@ func (d *Dict) SetStr(k string, v Value) {
 		d.strs = make(map[string]int)
 	}
 	d.strs[k] = len(d.entries)
-	key := Value(k)
+	key := boxed
+	if key == nil {
+		key = Value(k)
+	}
 	d.entries = append(d.entries, dictEntry{key: key, value: v, hk: key})
 	d.live++
 	d.version++

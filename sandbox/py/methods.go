@@ -41,13 +41,17 @@ func (th *Thread) builtinMethod(obj Value, name string) Value {
 		tn = "bytearray"
 	}
 	if m, ok := methodTables[tn][name]; ok {
-		return &Builtin{Name: name, Fn: m, Self: obj, Owner: tn, NoRetain: tn == "generator"}
+		return &Builtin{Name: name, Fn: m, Self: obj, Owner: tn, NoRetain: noRetainTypes[tn]}
 	}
 	if name == "__class__" {
 		return typeOf(obj)
 	}
 	return nil
 }
+
+// noRetainTypes are the types none of whose methods keeps its argument
+// slice after returning (they read the arguments, or copy them).
+var noRetainTypes = map[string]bool{"generator": true, "list": true, "dict": true, "str": true, "tuple": true, "set": true}
 
 // unboundMethods holds the methods of the built-in types as unbound builtins
 // (the receiver is the first argument), made once: obj.name(...) calls them
@@ -296,7 +300,7 @@ func init() {
 	for typ, table := range methodTables {
 		unbound := map[string]*Builtin{}
 		for name, m := range table {
-			unbound[name] = &Builtin{Name: name, Fn: m, Owner: typ, NoRetain: typ == "generator"}
+			unbound[name] = &Builtin{Name: name, Fn: m, Owner: typ, NoRetain: noRetainTypes[typ]}
 		}
 		unboundMethods[typ] = unbound
 	}

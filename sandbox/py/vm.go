@@ -375,7 +375,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			if o, ok := obj.(*Object); ok {
 				name := fr.code.Names[in.Arg]
 				if th.attrCacheFor(fr, o, name).plainStore {
-					o.Dict.SetStr(name, val)
+					o.Dict.setStrBoxed(name, fr.code.NameValues[in.Arg], val)
 					break
 				}
 			}
