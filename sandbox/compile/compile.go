@@ -164,7 +164,7 @@ func (c *compiler) emit(op Opcode, arg int) int {
 	case CALL_METHOD:
 		d = -arg - 1
 	case CALL_EX:
-		d = -1 - arg
+		d = -1 - arg&CallExKw
 	case MAKE_FUNCTION:
 		d = 0
 		for _, f := range []int{FnDefaults, FnKwDefaults, FnClosure} {
@@ -1223,6 +1223,21 @@ func (c *compiler) call(e *syntax.Call) {
 			nkw++
 		}
 	}
+	if n := len(e.Args); n > 0 && e.Args[0].Star == 1 && (n == 1 || n == 2 && e.Args[1].Star == 2) {
+		// f(*args) or f(*args, **kwargs): the iterable itself is the
+		// argument tuple (no list built and copied), as CPython does
+		c.expr(e.Args[0].Value)
+		flags := CallExIterable
+		if n == 2 {
+			flags |= CallExKw
+			c.emit(BUILD_MAP, 0)
+			c.expr(e.Args[1].Value)
+			c.emit(DICT_UPDATE, 1) // in a call: the callable is below the args and the dict
+		}
+		c.u.line = e.P.Line
+		c.emit(CALL_EX, flags)
+		return
+	}
 	if complexArgs {
 		c.emit(BUILD_LIST, 0)
 		for _, a := range e.Args {
@@ -1248,7 +1263,7 @@ func (c *compiler) call(e *syntax.Call) {
 					c.emit(MAP_ADD, 1)
 				} else if a.Star == 2 {
 					c.expr(a.Value)
-					c.emit(DICT_UPDATE, 0)
+					c.emit(DICT_UPDATE, 1) // in a call: the callable is below the args and the dict
 				}
 			}
 		}

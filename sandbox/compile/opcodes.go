@@ -55,7 +55,7 @@ const (
 	MAP_ADD       // dict ... k v MAP_ADD<depth> dict ...
 	LIST_EXTEND   // list it LIST_EXTEND list
 	SET_UPDATE    // set it SET_UPDATE set
-	DICT_UPDATE   // dict m DICT_UPDATE dict
+	DICT_UPDATE   // dict m DICT_UPDATE<inCall> dict   (inCall: f ** m, f is 3 below m)
 	LIST_TO_TUPLE // list LIST_TO_TUPLE tuple
 	UNPACK_SEQ    // seq UNPACK_SEQ<n> xn..x1        (x1 on top)
 	UNPACK_EX     // seq UNPACK_EX<before|after<<8> ...  (before, a list, after; first on top)
@@ -74,7 +74,7 @@ const (
 	CALL_KW             // f a1..an names CALL_KW<n> result   (names: tuple of the last keyword names)
 	LOAD_METHOD         // obj LOAD_METHOD<name> f self|NULL   (self: obj when f is a plain method of its type)
 	CALL_METHOD         // f self|NULL a1..an CALL_METHOD<n> result   (self, when not NULL, is the first argument)
-	CALL_EX             // f args [kwargs] CALL_EX<hasKw> result
+	CALL_EX             // f args [kwargs] CALL_EX<flags> result   (flags: CallExKw, CallExIterable)
 	MAKE_FUNCTION       // [defaults] [kwdefaults] [closure] code MAKE_FUNCTION<flags> fn
 	RETURN_VALUE        //   x RETURN_VALUE -
 	YIELD_VALUE         //   x YIELD_VALUE sent
@@ -96,6 +96,12 @@ const (
 	SUPER_ZERO           // - SUPER_ZERO super(__class__, first argument)
 
 	numOpcodes
+)
+
+// CALL_EX flags.
+const (
+	CallExKw       = 1 // a kwargs dict is on the stack
+	CallExIterable = 2 // args is any iterable (f(*x)), not always a tuple
 )
 
 // MAKE_FUNCTION flags.

@@ -506,6 +506,9 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		case compile.DICT_UPDATE:
 			m := fr.pop()
 			err = th.dictUpdate(fr.top().(*Dict), m, true)
+			if pe, ok := err.(*PyError); ok && in.Arg == 1 && pe.Exc.Class == TypeError && !isMapping(m) {
+				err = th.typeError("%s argument after ** must be a mapping, not %s", th.funcStr(fr.stack[fr.sp-3]), typeName(m))
+			}
 		case compile.LIST_TO_TUPLE:
 			fr.stack[fr.sp-1] = Tuple(fr.top().(*List).Items)
 		case compile.UNPACK_SEQ:
@@ -703,7 +706,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			fr, err = th.callStack(fr, fr.sp-n-2, first)
 		case compile.CALL_EX:
 			var kw *Kwargs
-			if in.Arg != 0 {
+			if in.Arg&compile.CallExKw != 0 {
 				d := fr.pop().(*Dict)
 				if d.Len() > 0 {
 					kw = &Kwargs{}
@@ -724,7 +727,24 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 					break
 				}
 			}
-			args := fr.pop().(Tuple)
+			var args Tuple
+			if in.Arg&compile.CallExIterable == 0 {
+				args = fr.pop().(Tuple)
+			} else if t, ok := fr.top().(Tuple); ok {
+				args = t
+				fr.pop()
+			} else {
+				items, ierr := th.iterate(fr.top())
+				if ierr != nil {
+					if pe, ok := ierr.(*PyError); ok && pe.Exc.Class == TypeError {
+						ierr = th.typeError("%s argument after * must be an iterable, not %s", th.funcStr(fr.stack[fr.sp-2]), typeName(fr.top()))
+					}
+					err = ierr
+					break
+				}
+				args = Tuple(items)
+				fr.pop()
+			}
 			fn := fr.pop()
 			fr, err = th.callInline(fr, fn, []Value(args), kw)
 		case compile.MAKE_FUNCTION:
@@ -900,6 +920,39 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 		}
 	}
+}
+
+// isMapping reports whether v can follow ** (a dict, or has keys()).
+func isMapping(v Value) bool {
+	switch o := v.(type) {
+	case *Dict:
+		return true
+	case *Object:
+		return o.Class.lookup("keys") != nil
+	}
+	return false
+}
+
+// funcStr names a callable in messages as CPython's _PyObject_FunctionStr
+// does: "__main__.f()", "print()".
+func (th *Thread) funcStr(fn Value) string {
+	switch f := fn.(type) {
+	case *Function:
+		if f.Globals != nil && f.Globals.Name != "builtins" {
+			return f.Globals.Name + "." + f.Qualname + "()"
+		}
+		return f.Qualname + "()"
+	case *BoundMethod:
+		return th.funcStr(f.Func)
+	case *Builtin:
+		if f.Owner != "" {
+			return f.Owner + "." + f.Name + "()"
+		}
+		return f.Name + "()"
+	case *Class:
+		return f.Name + "()"
+	}
+	return typeName(fn) + " object"
 }
 
 func indexOfString(xs []string, s string) int {
