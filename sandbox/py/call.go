@@ -230,10 +230,7 @@ func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs)
 			return th.runInit(caller, c, obj.(*Object), args, kw)
 		}
 	}
-	obj := &Object{Class: c, Dict: NewDict()}
-	if c.userClass {
-		obj.Dict = newStrDict(c.attrHint)
-	}
+	obj := &Object{Class: c, Dict: newStrDict(c.attrHint)} // attrHint is 0 unless c is a user class
 	if err := th.alloc(96); err != nil {
 		return nil, nil, err
 	}

@@ -208,10 +208,7 @@ func (th *Thread) newGreenletObject(c *Class) *Object {
 	if fr := th.cur; c == GreenletClass && fr != nil && strings.HasPrefix(fr.code.Filename, "<") {
 		g.internal = true
 	}
-	o := &Object{Class: c, Dict: NewDict(), Native: g}
-	if c.userClass {
-		o.Dict = newStrDict(c.attrHint)
-	}
+	o := &Object{Class: c, Dict: newStrDict(c.attrHint), Native: g} // attrHint is 0 unless c is a user class
 	g.obj = o
 	return o
 }
@@ -370,7 +367,10 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 		run := target.Run
 		if run == nil && target.obj != nil {
 			if m := target.obj.Class.lookup("run"); m != nil {
-				if _, isProp := m.(*Property); !isProp {
+				if f, isFunc := m.(*Function); isFunc {
+					// a run method: called with the greenlet first, no bound method made
+					run, args = f, append([]Value{target.obj}, args...)
+				} else if _, isProp := m.(*Property); !isProp {
 					run, _ = th.bind(m, target.obj, target.obj.Class)
 				}
 			}
