@@ -173,13 +173,21 @@ func makeGeventNative(th *Thread) *Module {
 	m.Def("timestamp", func(th *Thread, a []Value, kw *Kwargs) (Value, error) { return th.virtualISO(), nil })
 	// sleep(seconds): the current greenlet waits on a timer (or, for 0, yields
 	// to every greenlet already ready).
+	// sleep(seconds=0, ref=True) is gevent.sleep itself (no Python frame
+	// between a sleeping greenlet and the hub).
 	m.Def("sleep", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		secs := 0.0
-		if len(a) > 0 {
-			f, ok := toFloat(a[0])
+		arg, given := Value(nil), len(a) > 0
+		if given {
+			arg = a[0]
+		} else {
+			arg, given = kw.Get("seconds")
+		}
+		if given {
+			f, ok := toFloat(arg)
 			if !ok {
 				th.inline = nil
-				return nil, th.typeError("'<=' not supported between instances of '%s' and 'int'", typeName(a[0]))
+				return nil, th.typeError("'<=' not supported between instances of '%s' and 'int'", typeName(arg))
 			}
 			secs = f
 		}

@@ -10,8 +10,7 @@ from collections import deque
 __version__ = '22.10.2'
 
 
-def sleep(seconds=0, ref=True):
-    _gevent.sleep(seconds)
+sleep = _gevent.sleep  # sleep(seconds=0, ref=True)
 
 
 def idle(priority=0):
