@@ -181,10 +181,37 @@ func sortStrings(s []string) {
 
 // needsEq reports whether a hash key holds a hash computed by a user's
 // __hash__: then equal hashes need not mean equal keys, and lookups compare
-// the keys with ==. Such keys are stored under probe keys hk, hk#, hk##...
+// the keys with ==. Such keys are stored under probe keys hk, hk#1, hk#2...
 func needsEq(hk any) bool {
 	c, ok := hk.(compoundKey)
 	return ok && strings.Contains(string(c), "obj-hash:")
+}
+
+// probeKey is the n-th probe key of a hash key that needs ==.
+func probeKey(hk compoundKey, n int) compoundKey {
+	if n == 0 {
+		return hk
+	}
+	return hk + "#" + compoundKey(strconv.Itoa(n))
+}
+
+// baseKey is the hash key a probe key was made from (no base key ends in
+// "#" and digits: they end in ")" or in the hash's digits after ":").
+func baseKey(hk any) any {
+	c, ok := hk.(compoundKey)
+	if !ok || !needsEq(c) {
+		return hk
+	}
+	i := strings.LastIndexByte(string(c), '#')
+	if i < 0 || i == len(c)-1 {
+		return hk
+	}
+	for _, r := range c[i+1:] {
+		if r < '0' || r > '9' {
+			return hk
+		}
+	}
+	return c[:i]
 }
 
 // findKey finds the entry of key k whose hash key is hk.
@@ -193,10 +220,13 @@ func (th *Thread) findKey(d *Dict, hk any, k Value) (int, bool, error) {
 		i, ok := d.lookupHashed(hk)
 		return i, ok, nil
 	}
-	for probe := hk.(compoundKey); ; probe += "#" {
-		i, ok := d.index[probe]
+	for n := 0; ; n++ {
+		i, ok := d.index[probeKey(hk.(compoundKey), n)]
 		if !ok {
 			return 0, false, nil
+		}
+		if err := th.charge(1); err != nil { // keys that all collide cost steps
+			return 0, false, err
 		}
 		if stored := d.entries[i].key; identical(stored, k) {
 			return i, true, nil
@@ -211,12 +241,11 @@ func (d *Dict) freeProbe(hk any) any {
 	if !needsEq(hk) {
 		return hk
 	}
-	probe := hk.(compoundKey)
-	for {
-		if _, used := d.index[probe]; !used {
-			return probe
+	for n := 0; ; n++ {
+		p := probeKey(hk.(compoundKey), n)
+		if _, used := d.index[p]; !used {
+			return p
 		}
-		probe += "#"
 	}
 }
 
@@ -279,16 +308,21 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 	d.dropIndex(probe)
 	if needsEq(probe) {
 		// the keys probed after this one move down one place
-		p := probe.(compoundKey)
-		for next := p + "#"; ; next += "#" {
+		base := baseKey(probe).(compoundKey)
+		n := 0
+		for probeKey(base, n) != probe {
+			n++
+		}
+		for ; ; n++ {
+			next := probeKey(base, n+1)
 			j, used := d.index[next]
 			if !used {
 				break
 			}
 			delete(d.index, next)
+			p := probeKey(base, n)
 			d.index[p] = j
 			d.entries[j].hk = p
-			p = next
 		}
 	}
 	d.entries[i] = dictEntry{deleted: true}

@@ -513,12 +513,7 @@ func (th *Thread) floatOp(op int, a, b float64) (Value, error) {
 // it never calls __hash__ again.
 func (th *Thread) setOp(op int, a, b *Set) (Value, error) {
 	out := NewSet()
-	base := func(e dictEntry) any { // the hash key without its probe marks
-		if c, ok := e.hk.(compoundKey); ok && needsEq(c) {
-			return compoundKey(strings.TrimRight(string(c), "#"))
-		}
-		return e.hk
-	}
+	base := func(e dictEntry) any { return baseKey(e.hk) } // without its probe number
 	has := func(s *Set, e dictEntry) bool {
 		_, ok, _ := th.findKey(s.d, base(e), e.key)
 		return ok

@@ -21,3 +21,22 @@ del e[P(1, 0)]
 print(len(e), len(d), e[P(1, 3)])
 k = {(P(1, 0), 'a'): 1, (P(1, 1), 'a'): 2}
 print(len(k), k[(P(1, 1), 'a')])
+
+# all in one hash bucket: deletions move the later keys down, copies keep them
+class P:
+    def __init__(self, x, y): self.x, self.y = x, y
+    def __eq__(self, o): return (self.x, self.y) == (o.x, o.y)
+    def __hash__(self): return 7
+d = {P(0, i): i for i in range(50)}
+for i in range(0, 50, 3):
+    del d[P(0, i)]
+print(len(d), [d[P(0, i)] for i in range(1, 50, 3)][:5], P(0, 3) in d, P(0, 4) in d)
+for i in range(0, 50, 3):
+    d[P(0, i)] = -i
+print(len(d), d[P(0, 48)], sum(d.values()))
+s = {("a#1", P(1, 0)), ("a#1", P(1, 1)), ("a#1", P(1, 0))}
+print(len(s), ("a#1", P(1, 1)) in s)
+e = d.copy()
+for i in range(50):
+    del e[P(0, i)]
+print(len(e), len(d))
