@@ -98,7 +98,7 @@ func init() {
 		if p != None {
 			pg := glOf(p)
 			if pg == nil {
-				return nil, th.typeError("parent must be a greenlet")
+				return nil, th.typeError("GreenletChecker: Expected any type of greenlet, not %s", typeName(p))
 			}
 			g.Parent = pg
 		}
@@ -119,14 +119,36 @@ func init() {
 		g := glOf(a[0])
 		var exc *Object
 		var err error
-		if len(a) < 2 {
-			exc = newExc(GreenletExit)
-		} else if len(a) > 2 && a[2] != None {
-			if cls, ok := a[1].(*Class); ok {
-				exc, err = th.makeExceptionArgs(cls, a[2])
+		// greenlet's checks: a class derived from BaseException (with an
+		// optional value), or an instance with no separate value
+		typ := Value(GreenletExit)
+		if len(a) > 1 {
+			typ = a[1]
+		}
+		val := Value(None)
+		if len(a) > 2 {
+			val = a[2]
+		}
+		switch t := typ.(type) {
+		case *Class:
+			if !isExceptionClass(t) {
+				return nil, th.typeError("exceptions must be classes, or instances, not type")
 			}
-		} else {
-			exc, err = th.makeException(a[1])
+			if val != None {
+				exc, err = th.makeExceptionArgs(t, val)
+			} else {
+				exc, err = th.makeException(t)
+			}
+		case *Object:
+			if !isExceptionClass(t.Class) {
+				return nil, th.typeError("exceptions must be classes, or instances, not %s", typeName(typ))
+			}
+			if val != None {
+				return nil, th.typeError("instance exception may not have a separate value")
+			}
+			exc = t
+		default:
+			return nil, th.typeError("exceptions must be classes, or instances, not %s", typeName(typ))
 		}
 		if err != nil {
 			return nil, err
@@ -149,7 +171,10 @@ func init() {
 			g := glOf(a[0])
 			p := glOf(a[1])
 			if p == nil {
-				return nil, th.typeError("parent must be a greenlet")
+				return nil, th.typeError("GreenletChecker: Expected any type of greenlet, not %s", typeName(a[1]))
+			}
+			if g.isMain {
+				return nil, th.newErr(AttributeError, "cannot set the parent of a main greenlet")
 			}
 			for x := p; x != nil; x = x.Parent {
 				if x == g {
