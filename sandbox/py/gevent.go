@@ -158,6 +158,11 @@ var timerClass = func() *Class {
 		}
 		return None, nil
 	}})
+	// pending: neither fired nor cancelled (libev's timer.pending)
+	c.Dict.SetStr("pending", &Property{Get: &Builtin{Name: "pending", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		t, ok := a[0].(*Object).Native.(hub.Timer)
+		return ok && t.Pending(), nil
+	}}})
 	return c
 }()
 

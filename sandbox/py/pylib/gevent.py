@@ -26,7 +26,7 @@ class Timeout(BaseException):
 
     @property
     def pending(self):
-        return self.timer is not None
+        return self.timer is not None and self.timer.pending
 
     def start(self):
         if self.pending:
