@@ -5,6 +5,7 @@ package py
 // super().
 
 import (
+	"math/big"
 	"sort"
 	"strings"
 )
@@ -298,10 +299,49 @@ func (th *Thread) getAttr(obj Value, name string) (Value, error) {
 			return o.Get, nil
 		}
 	}
+	if v, ok := numberAttr(obj, name); ok {
+		return v, nil
+	}
 	if m := th.builtinMethod(obj, name); m != nil {
 		return m, nil
 	}
 	return nil, th.attrError(obj, name)
+}
+
+// numberAttr gives the data attributes of int, bool and float (real, imag,
+// numerator, denominator) and of slice (start, stop, step).
+func numberAttr(obj Value, name string) (Value, bool) {
+	switch v := obj.(type) {
+	case bool, int, *big.Int:
+		if b, isBool := v.(bool); isBool {
+			obj = boolInt(b)
+		}
+		switch name {
+		case "real", "numerator":
+			return obj, true
+		case "imag":
+			return 0, true
+		case "denominator":
+			return 1, true
+		}
+	case float64:
+		switch name {
+		case "real":
+			return v, true
+		case "imag":
+			return 0.0, true
+		}
+	case *Slice:
+		switch name {
+		case "start":
+			return orNone(v.Start), true
+		case "stop":
+			return orNone(v.Stop), true
+		case "step":
+			return orNone(v.Step), true
+		}
+	}
+	return nil, false
 }
 
 func (th *Thread) objectSpecialAttr(o *Object, name string) (Value, bool, error) {

@@ -261,6 +261,29 @@ func (th *Thread) builtinBinary(op int, x, y Value) (Value, bool, error) {
 			}
 			return Bytes(v.(string)), true, nil
 		}
+	case *ByteArray:
+		if op == compile.OpAdd {
+			var tail []byte
+			switch b := y.(type) {
+			case Bytes:
+				tail = []byte(b)
+			case *ByteArray:
+				tail = b.B
+			default:
+				return nil, true, th.typeError("can't concat %s to bytearray", typeName(y))
+			}
+			if err := th.alloc(int64(len(a.B) + len(tail))); err != nil {
+				return nil, true, err
+			}
+			return &ByteArray{B: append(append(make([]byte, 0, len(a.B)+len(tail)), a.B...), tail...)}, true, nil
+		}
+		if op == compile.OpMul && isInt(y) {
+			v, err := th.repeatStr(string(a.B), y)
+			if err != nil {
+				return nil, true, err
+			}
+			return &ByteArray{B: []byte(v.(string))}, true, nil
+		}
 	case *List:
 		if b, ok := y.(*List); ok && op == compile.OpAdd {
 			items := make([]Value, 0, len(a.Items)+len(b.Items))

@@ -314,7 +314,8 @@ def namedtuple(typename, field_names, *, defaults=None, module=None, rename=Fals
                     " and ".join(repr(m) for m in missing)))
         if kwargs:
             raise TypeError("%s() got an unexpected keyword argument %r" % (typename, next(iter(kwargs))))
-        self._values = tuple(values)
+        # straight into the instance dict: __setattr__ refuses, as a tuple would
+        self.__dict__['_values'] = tuple(values)
         for name, value in zip(fields, values):
             self.__dict__[name] = value
 

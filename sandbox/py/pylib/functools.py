@@ -86,7 +86,7 @@ def lru_cache(maxsize=128, typed=False):
             return result
 
         def cache_info():
-            return "CacheInfo(hits=%d, misses=%d, maxsize=%r, currsize=%d)" % (stats[0], stats[1], maxsize, len(cache))
+            return _cache_info_type()(stats[0], stats[1], maxsize, len(cache))
 
         def cache_clear():
             cache.clear()
@@ -101,6 +101,18 @@ def lru_cache(maxsize=128, typed=False):
         user_function, maxsize = maxsize, 128
         return decorating(user_function)
     return decorating
+
+
+_CacheInfo = None
+
+
+def _cache_info_type():
+    # made on first use: collections is imported only by programs that ask
+    global _CacheInfo
+    if _CacheInfo is None:
+        from collections import namedtuple
+        _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+    return _CacheInfo
 
 
 def cache(user_function):
