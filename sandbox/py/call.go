@@ -306,7 +306,14 @@ func buildClass(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		return nil, th.typeError("metaclasses are not supported here")
 	}
 	ns := NewDict()
-	ns.SetStr("__module__", "__main__")
+	// like CPython: the defining module's __name__ (a class body may change it)
+	modName := Value("__main__")
+	if body.Globals != nil {
+		if n, ok := body.Globals.Dict.GetStr("__name__"); ok {
+			modName = n
+		}
+	}
+	ns.SetStr("__module__", modName)
 	ns.SetStr("__qualname__", body.Qualname)
 	fr := th.newFrame(body.Code, body, body.Globals)
 	fr.ns = ns

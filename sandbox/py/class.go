@@ -26,6 +26,11 @@ func newClass(name string, bases []*Class, dict *Dict) *Class {
 // makeClass creates a user class, checking that its MRO is consistent.
 func (th *Thread) makeClass(name string, bases []*Class, ns *Dict) (*Class, error) {
 	c := &Class{Name: name, Bases: bases, Dict: ns, Module: "__main__", userClass: true}
+	if m, ok := ns.GetStr("__module__"); ok {
+		if ms, ok := m.(string); ok {
+			c.Module = ms
+		}
+	}
 	for _, b := range bases {
 		if b.Builtin != "" && b.Builtin != "object" && b.Builtin != "exception" {
 			if _, ok := subclassable[b.Builtin]; !ok {
@@ -243,6 +248,11 @@ func (th *Thread) getAttr(obj Value, name string) (Value, error) {
 		case "__doc__":
 			return None, nil
 		case "__module__":
+			if o.Globals != nil {
+				if n, ok := o.Globals.Dict.GetStr("__name__"); ok {
+					return n, nil
+				}
+			}
 			return "__main__", nil
 		case "__defaults__":
 			if o.Defaults == nil {
@@ -277,6 +287,10 @@ func (th *Thread) getAttr(obj Value, name string) (Value, error) {
 		}
 		if name == "__self__" && o.Self != nil {
 			return o.Self, nil
+		}
+		if name == "__self__" && o.Owner == "" {
+			// a module's function: CPython's __self__ is the module
+			return th.builtinModule(o), nil
 		}
 		return nil, th.attrError(obj, name)
 	case *Property:
@@ -614,4 +628,21 @@ func (th *Thread) lookupSpecial(obj Value, name string) (Value, error) {
 		return nil, th.typeError("'%s' object does not support the context manager protocol", typeName(obj))
 	}
 	return v, err
+}
+
+// builtinModule finds the module a native function belongs to (None when
+// none of the loaded modules holds it).
+func (th *Thread) builtinModule(b *Builtin) Value {
+	if v, ok := th.builtins.GetStr(b.Name); ok && v == Value(b) {
+		if m, ok := th.modules["builtins"]; ok {
+			return m
+		}
+		return &Module{Name: "builtins", Dict: th.builtins}
+	}
+	for _, m := range th.modules {
+		if v, ok := m.Dict.GetStr(b.Name); ok && v == Value(b) {
+			return m
+		}
+	}
+	return None
 }

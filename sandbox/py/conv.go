@@ -233,7 +233,7 @@ func (th *Thread) repr(v Value) (string, error) {
 		}
 		return "<class '" + v.Module + "." + v.Name + "'>", nil
 	case *Module:
-		if v.Name == "sys" || v.Name == "builtins" {
+		if v.Name == "sys" || v.Name == "builtins" || v.Name == "time" || v.Name == "math" {
 			return "<module '" + v.Name + "' (built-in)>", nil
 		}
 		return "<module '" + v.Name + "'>", nil

@@ -5,6 +5,7 @@ from gevent import Timeout, _Waiter, _NONE
 
 
 class Event:
+    __module__ = 'gevent._gevent_cevent'
     def __init__(self):
         self._flag = False
         self._waiters = []
@@ -50,6 +51,7 @@ class Event:
 
 
 class AsyncResult(Event):
+    __module__ = 'gevent._gevent_cevent'
     def __init__(self):
         Event.__init__(self)
         self.value = None

@@ -5,6 +5,7 @@ from gevent import _Waiter
 
 
 class Semaphore:
+    __module__ = 'gevent._gevent_c_semaphore'
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
@@ -52,6 +53,7 @@ class Semaphore:
 
 
 class BoundedSemaphore(Semaphore):
+    __module__ = 'gevent._gevent_c_semaphore'
     def __init__(self, value=1):
         Semaphore.__init__(self, value)
         self._initial_value = value

@@ -18,6 +18,7 @@ def idle(priority=0):
 
 
 class Timeout(BaseException):
+    __module__ = 'gevent.timeout'
     def __init__(self, seconds=None, exception=None, ref=True, priority=-1):
         BaseException.__init__(self)
         self.seconds = seconds
@@ -145,19 +146,13 @@ class _Waiter:
         return bool(self.values)
 
 
-def _funcname(func):
-    name = getattr(func, '__name__', None)
-    if name is None:
-        return repr(func)
-    return name
-
-
 # how many Greenlets were made: a module global, not a class attribute,
 # because changing a class attribute clears the engine's attribute caches
 _greenlet_counter = 0
 
 
 class Greenlet(greenlet):
+    __module__ = 'gevent._gevent_cgreenlet'
     # defaults that most greenlets keep all their life live on the class:
     # an instance stores only what it changes
     value = None
@@ -169,6 +164,7 @@ class Greenlet(greenlet):
     _kill_exc = None
     _deferred_report = None
     _name = None
+    _ident = None
 
     def __init__(self, run=None, *args, **kwargs):
         greenlet.__init__(self, None, get_hub())
@@ -179,14 +175,22 @@ class Greenlet(greenlet):
         self.args = args
         self.kwargs = kwargs
         self._links = []
-        global _greenlet_counter
-        _greenlet_counter += 1
-        self._number = _greenlet_counter
+
+    @property
+    def minimal_ident(self):
+        # gevent numbers a greenlet when first asked (its hub's IdentRegistry);
+        # it also reuses the numbers of greenlets freed since, which the
+        # engine cannot tell (no reference counts)
+        if self._ident is None:
+            global _greenlet_counter
+            self._ident = _greenlet_counter
+            _greenlet_counter += 1
+        return self._ident
 
     @property
     def name(self):
         if self._name is None:
-            self._name = 'Greenlet-%d' % (self._number - 1,)
+            self._name = 'Greenlet-%d' % (self.minimal_ident,)
         return self._name
 
     @name.setter
@@ -218,10 +222,13 @@ class Greenlet(greenlet):
 
     def _formatinfo(self):
         func = self._run
-        if getattr(func, '__self__', None) is self:
+        im_self = getattr(func, '__self__', None)
+        if im_self is self:
             result = '_run'
+        elif im_self is not None:
+            result = repr(func)
         else:
-            result = _funcname(func)
+            result = getattr(func, '__name__', '') or repr(func)
         args = [repr(x)[:50] for x in self.args]
         args.extend('%s=%s' % (key, repr(value)[:50]) for key, value in self.kwargs.items())
         if args:

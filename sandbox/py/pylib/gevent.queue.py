@@ -8,6 +8,7 @@ from collections import deque
 
 
 class Queue:
+    __module__ = 'gevent._gevent_cqueue'
     def __init__(self, maxsize=None, items=()):
         if maxsize == 0:
             maxsize = None
@@ -110,11 +111,13 @@ SimpleQueue = Queue
 
 
 class UnboundQueue(Queue):
+    __module__ = 'gevent._gevent_cqueue'
     def __init__(self, maxsize=None, items=()):
         Queue.__init__(self, None, items)
 
 
 class PriorityQueue(Queue):
+    __module__ = 'gevent._gevent_cqueue'
     def _init(self, maxsize, items=()):
         self.queue = list(items)
         _heapq.heapify(self.queue)
@@ -127,6 +130,7 @@ class PriorityQueue(Queue):
 
 
 class LifoQueue(Queue):
+    __module__ = 'gevent._gevent_cqueue'
     def _init(self, maxsize, items=()):
         self.queue = list(items)
 
@@ -138,6 +142,7 @@ class LifoQueue(Queue):
 
 
 class JoinableQueue(Queue):
+    __module__ = 'gevent._gevent_cqueue'
     def __init__(self, maxsize=None, items=(), unfinished_tasks=None):
         Queue.__init__(self, maxsize, items)
         self.unfinished_tasks = len(self.queue) if unfinished_tasks is None else unfinished_tasks
@@ -163,6 +168,7 @@ class JoinableQueue(Queue):
 
 
 class Channel(Queue):
+    __module__ = 'gevent._gevent_cqueue'
     def __init__(self, maxsize=1):
         Queue.__init__(self, None)
 
