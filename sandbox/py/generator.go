@@ -31,10 +31,30 @@ type Generator struct {
 type Iterator struct {
 	Name string // "list_iterator", ...
 	next func(th *Thread) (Value, bool, error)
+	// a range iterator keeps its state here (next is nil): for loops over
+	// range are the commonest loops, so they skip the function call
+	rangeNext, rangeStep, rangeLeft int
 }
 
 // Next returns the next value, or false at the end.
-func (it *Iterator) Next(th *Thread) (Value, bool, error) { return it.next(th) }
+func (it *Iterator) Next(th *Thread) (Value, bool, error) {
+	if it.next == nil {
+		v, ok := it.nextInRange()
+		return v, ok, nil
+	}
+	return it.next(th)
+}
+
+// nextInRange steps a range iterator.
+func (it *Iterator) nextInRange() (Value, bool) {
+	if it.rangeLeft <= 0 {
+		return nil, false
+	}
+	v := it.rangeNext
+	it.rangeNext += it.rangeStep
+	it.rangeLeft--
+	return v, true
+}
 
 // newGenerator creates the generator object a generator function's call returns.
 func (th *Thread) newGenerator(fr *Frame, fn *Function) *Generator {

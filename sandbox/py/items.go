@@ -550,17 +550,7 @@ func (th *Thread) getIter(x Value) (Value, error) {
 			return keys[i-1], true, nil
 		}}, nil
 	case *Range:
-		cur, n := c.Start, c.Len()
-		k := 0
-		return &Iterator{Name: "range_iterator", next: func(th *Thread) (Value, bool, error) {
-			if k >= n {
-				return nil, false, nil
-			}
-			v := cur
-			cur += c.Step
-			k++
-			return v, true, nil
-		}}, nil
+		return &Iterator{Name: "range_iterator", rangeNext: c.Start, rangeStep: c.Step, rangeLeft: c.Len()}, nil
 	case *Object:
 		if m := c.Class.lookup("__iter__"); m != nil {
 			it, err := th.callValue(m, []Value{c}, nil)

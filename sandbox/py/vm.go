@@ -609,7 +609,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			case *Iterator:
 				var v Value
 				var ok bool
-				v, ok, err = it.Next(th)
+				if it.next == nil {
+					v, ok = it.nextInRange()
+				} else {
+					v, ok, err = it.next(th)
+				}
 				if err != nil {
 					break
 				}
