@@ -1,6 +1,7 @@
 # gevent.queue: queues whose get() and put() make the greenlet wait (not the program).
 import _gevent
-from _gevent import getcurrent
+from _gevent import getcurrent, get_hub
+from greenlet import greenlet
 from gevent import _Waiter
 from queue import Empty, Full
 import heapq as _heapq
@@ -167,16 +168,100 @@ class JoinableQueue(Queue):
         return self._wait_for(self._joiners, timeout, "queue")
 
 
-class Channel(Queue):
+class Channel:
+    # gevent's Channel: put() waits until a getter takes the item; a getter
+    # and a putter are paired by a callback of the hub (_unlock), which wakes
+    # the getter first, then the putter
     __module__ = 'gevent._gevent_cqueue'
+
     def __init__(self, maxsize=1):
-        Queue.__init__(self, None)
+        if maxsize != 1:
+            raise ValueError("Channels have a maxsize of 1")
+        self.getters = deque()
+        self.putters = deque()
+        self._unlock_pending = False
+
+    def __repr__(self):
+        return '<%s at %s %s>' % (type(self).__name__, hex(id(self)), self._format())
+
+    def __str__(self):
+        return '<%s %s>' % (type(self).__name__, self._format())
+
+    def _format(self):
+        result = ''
+        if self.getters:
+            result += ' getters[%s]' % len(self.getters)
+        if self.putters:
+            result += ' putters[%s]' % len(self.putters)
+        return result
+
+    @property
+    def balance(self):
+        return len(self.putters) - len(self.getters)
+
+    def qsize(self):
+        return 0
+
+    def empty(self):
+        return True
+
+    def full(self):
+        return True
 
     def put(self, item, block=True, timeout=None):
-        # hand over directly: wait until a getter takes it
-        self._put(item)
-        self._wake_one(self.getters)
-        while item in self.queue:
-            if not self._wait_for(self.putters, timeout, "queue"):
-                self.queue.remove(item)
+        if not block:
+            timeout = 0
+        waiter = _Waiter()
+        entry = (item, waiter)
+        self.putters.append(entry)
+        try:
+            if self.getters:
+                self._schedule_unlock()
+            if not waiter.wait(timeout, "queue"):
                 raise Full
+        finally:
+            if entry in self.putters:
+                self.putters.remove(entry)
+
+    def put_nowait(self, item):
+        self.put(item, False)
+
+    def get(self, block=True, timeout=None):
+        if not block:
+            timeout = 0
+        waiter = _Waiter()
+        self.getters.append(waiter)
+        try:
+            if self.putters:
+                self._schedule_unlock()
+            if not waiter.wait(timeout, "queue"):
+                raise Empty
+            return waiter.values.popleft()
+        finally:
+            if waiter in self.getters:
+                self.getters.remove(waiter)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def _unlock(self):
+        self._unlock_pending = False
+        while self.putters and self.getters:
+            getter = self.getters.popleft()
+            item, putter = self.putters.popleft()
+            getter.switch(item)
+            putter.switch(putter)
+
+    def _schedule_unlock(self):
+        if not self._unlock_pending:
+            self._unlock_pending = True
+            _gevent.schedule(greenlet(self._unlock, get_hub()))
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        result = self.get()
+        if result is StopIteration:
+            raise result
+        return result
