@@ -1,6 +1,7 @@
 # gevent.event: Event and AsyncResult, waking waiters in the order they waited.
 import _gevent
-from _gevent import getcurrent
+from _gevent import getcurrent, get_hub
+from greenlet import greenlet
 from gevent import Timeout, _Waiter, _NONE
 
 
@@ -8,7 +9,9 @@ class Event:
     __module__ = 'gevent._gevent_cevent'
     def __init__(self):
         self._flag = False
-        self._waiters = []
+        # links, notified in order and dropped at set(): waiters of wait(),
+        # callables of rawlink()
+        self._links = []
 
     def is_set(self):
         return self._flag
@@ -18,9 +21,21 @@ class Event:
 
     def set(self):
         self._flag = True
-        waiters, self._waiters = self._waiters, []
-        for waiter in waiters:
-            waiter.switch(True)
+        self._notify(list(self._links))
+
+    def _notify(self, links):
+        for link in links:
+            # gevent pops each link it notifies (a rawlink is called once)
+            if link in self._links:
+                self._links.remove(link)
+            if isinstance(link, _Waiter):
+                link.switch(True)
+            elif isinstance(getattr(link, '__self__', None), _Waiter):
+                # a waiter's switch only schedules its greenlet
+                link(self)
+            else:
+                # gevent calls links from the hub, after set() returned
+                _gevent.schedule(greenlet(lambda link=link: link(self), get_hub()))
 
     def clear(self):
         self._flag = False
@@ -29,25 +44,31 @@ class Event:
         if self._flag:
             return True
         waiter = _Waiter()
-        self._waiters.append(waiter)
+        self._links.append(waiter)
         try:
-            waiter.wait(timeout, "event")
+            woken = waiter.wait(timeout, "event")
         finally:
-            if waiter in self._waiters:
-                self._waiters.remove(waiter)
-        return self._flag
+            if waiter in self._links:
+                self._links.remove(waiter)
+        # like gevent: True when set() woke us, even if cleared since
+        return woken
 
     def wait(self, timeout=None):
         return self._wait(timeout)
 
     def rawlink(self, callback):
-        class _Link:
-            def switch(_, value):
-                callback(self)
-        self._waiters.append(_Link())
+        if not callable(callback):
+            raise TypeError('Expected callable: %r' % (callback,))
+        self._links.append(callback)
+        if self.ready():
+            self._notify([callback])
+
+    def unlink(self, callback):
+        if callback in self._links:
+            self._links.remove(callback)
 
     def __repr__(self):
-        return '<%s %s _links[%d]>' % (type(self).__name__, 'set' if self._flag else 'clear', len(self._waiters))
+        return '<%s %s _links[%d]>' % (type(self).__name__, 'set' if self._flag else 'clear', len(self._links))
 
 
 class AsyncResult(Event):
@@ -76,7 +97,17 @@ class AsyncResult(Event):
 
     def set_exception(self, exception, exc_info=None):
         self._exception = exception
+        if exc_info:
+            self._exc_info = (exc_info[0], exc_info[1], exc_info[2])
+        else:
+            self._exc_info = (type(exception), exception, None)
         Event.set(self)
+
+    @property
+    def exc_info(self):
+        if self._exception is _NONE or self._exception is None:
+            return ()
+        return self._exc_info
 
     def get(self, block=True, timeout=None):
         if not self.ready():
