@@ -926,9 +926,7 @@ func (th *Thread) makeBuiltins() *Dict {
 	def("dir", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		var names []string
 		if len(args) == 0 {
-			for _, k := range th.cur.globals.Dict.Keys() {
-				names = append(names, k.(string))
-			}
+			names = th.cur.globals.Dict.StrKeys()
 		} else {
 			names = th.attrNames(args[0])
 		}

@@ -438,18 +438,12 @@ func (th *Thread) attrNames(obj Value) []string {
 	var names []string
 	switch o := obj.(type) {
 	case *Object:
-		for _, k := range o.Dict.Keys() {
-			names = append(names, k.(string))
-		}
+		names = append(names, o.Dict.StrKeys()...)
 		for _, c := range o.Class.MRO {
-			for _, k := range c.Dict.Keys() {
-				names = append(names, k.(string))
-			}
+			names = append(names, c.Dict.StrKeys()...)
 		}
 	case *Module:
-		for _, k := range o.Dict.Keys() {
-			names = append(names, k.(string))
-		}
+		names = append(names, o.Dict.StrKeys()...)
 	default:
 		names = builtinMethodNames(obj)
 	}

@@ -393,6 +393,18 @@ func (d *Dict) DelStr(k string) bool {
 	return true
 }
 
+// StrKeys returns the str keys in insertion order. Dicts of names (globals,
+// instance and class dicts) may hold other keys too: a program can put them there.
+func (d *Dict) StrKeys() []string {
+	out := make([]string, 0, d.live)
+	for _, e := range d.entries {
+		if s, ok := e.key.(string); ok && !e.deleted {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // Len is the number of items.
 func (d *Dict) Len() int { return d.live }
 

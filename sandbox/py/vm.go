@@ -1361,13 +1361,9 @@ func (th *Thread) suggestName(name string) string {
 				cands = append(cands, l)
 			}
 		}
-		for _, k := range fr.globals.Dict.Keys() {
-			cands = append(cands, k.(string))
-		}
+		cands = append(cands, fr.globals.Dict.StrKeys()...)
 	}
-	for _, k := range th.builtins.Keys() {
-		cands = append(cands, k.(string))
-	}
+	cands = append(cands, th.builtins.StrKeys()...)
 	return closest(name, cands)
 }
 
