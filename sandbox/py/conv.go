@@ -747,12 +747,12 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			default:
 				return nil, th.typeError("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", typeName(val))
 			}
-			s, _ = th.format(str, stripPrec(spec, str))
+			s = th.formatText(str, spec)
 			conv = 0
 		case bytesMode && (conv == 'r' || conv == 'a'):
 			var str string
 			str, err = th.ascii(val)
-			s, _ = th.format(str, stripPrec(spec, str))
+			s = th.formatText(str, spec)
 			conv = 0
 		case bytesMode && conv == 'c':
 			switch c := val.(type) {
@@ -789,11 +789,11 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 		case 's':
 			var str string
 			str, err = th.str(val)
-			s, _ = th.format(str, stripPrec(spec, str))
+			s = th.formatText(str, spec)
 		case 'r':
 			var str string
 			str, err = th.repr(val)
-			s, _ = th.format(str, stripPrec(spec, str))
+			s = th.formatText(str, spec)
 		case 'd', 'i', 'u':
 			if f, ok := val.(float64); ok {
 				val = int(f)
@@ -832,6 +832,21 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 		return nil, th.typeError("not all arguments converted during string formatting")
 	}
 	return b.String(), nil
+}
+
+// formatText pads or cuts a %s/%r/%a result as its flags say; flags that
+// mean nothing for text (' ', '+', '#') are ignored, as CPython does.
+func (th *Thread) formatText(text, spec string) Value {
+	spec = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '+' || r == '#' {
+			return -1
+		}
+		return r
+	}, spec)
+	if v, err := th.format(text, stripPrec(spec, text)); err == nil {
+		return v
+	}
+	return text
 }
 
 func stripPrec(spec, s string) string {
