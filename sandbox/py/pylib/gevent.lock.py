@@ -20,8 +20,12 @@ class Semaphore:
 
     def release(self):
         self.counter += 1
-        if self._waiters:
-            self._waiters.pop(0).switch(None)
+        # wake the first acquirer, and the wait()ers before it
+        while self._waiters:
+            waiter = self._waiters.pop(0)
+            waiter.switch(None)
+            if not getattr(waiter, 'only_wait', False):
+                break
         return self.counter
 
     def acquire(self, blocking=True, timeout=None):
@@ -40,6 +44,17 @@ class Semaphore:
         return True
 
     def wait(self, timeout=None):
+        # gevent: wait until the semaphore can be acquired, without acquiring
+        if self.counter > 0:
+            return self.counter
+        waiter = _Waiter()
+        waiter.only_wait = True
+        self._waiters.append(waiter)
+        try:
+            waiter.wait(timeout, "lock")
+        finally:
+            if waiter in self._waiters:
+                self._waiters.remove(waiter)
         return self.counter
 
     def __enter__(self):
@@ -65,6 +80,9 @@ class BoundedSemaphore(Semaphore):
 
 
 class DummySemaphore:
+    def wait(self, timeout=None):
+        return 1
+
     def acquire(self, *args, **kwargs):
         return True
 
@@ -88,7 +106,7 @@ class RLock:
         me = getcurrent()
         if self._owner is me:
             self._count += 1
-            return True
+            return 1
         rc = self._block.acquire(blocking, timeout)
         if rc:
             self._owner = me
@@ -97,14 +115,11 @@ class RLock:
 
     def release(self):
         if self._owner is not getcurrent():
-            raise RuntimeError("cannot release un-acquired lock")
+            raise RuntimeError("cannot release un-acquired lock. Owner: %r Current: %r" % (self._owner, getcurrent()))
         self._count -= 1
         if not self._count:
             self._owner = None
             self._block.release()
-
-    def locked(self):
-        return self._block.locked()
 
     def __enter__(self):
         return self.acquire()

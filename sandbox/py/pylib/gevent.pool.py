@@ -121,9 +121,8 @@ class Pool(Group):
         return max(0, self.size - len(self))
 
     def wait_available(self, timeout=None):
-        if self.size is not None and self.full():
-            self._semaphore.acquire(True, timeout)
-            self._semaphore.release()
+        # gevent: wait for the semaphore, returning its counter
+        return self._semaphore.wait(timeout=timeout)
 
     def add(self, greenlet):
         self._semaphore.acquire()
