@@ -202,10 +202,10 @@ func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs)
 	if c.Builtin == "greenlet" {
 		return th.runInit(caller, c, th.newGreenletObject(c), args, kw)
 	}
-	if c == ListClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && hasPythonIter(args[0]) {
+	if c == ListClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && th.mayBlockIn(args[0]) {
 		return th.inlineHelper(caller, "list_of", args)
 	}
-	if c == TupleClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && hasPythonIter(args[0]) {
+	if c == TupleClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && th.mayBlockIn(args[0]) {
 		return th.inlineHelper(caller, "tuple_of", args)
 	}
 	if c.Builtin != "" && c.Builtin != "exception" {
@@ -340,6 +340,16 @@ func buildClass(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		c.V = cls
 	}
 	return cls, nil
+}
+
+// mayBlockIn reports whether iterating v runs Python code that may switch
+// greenlets: a class's __iter__/__next__, or a generator once the program
+// uses gevent or threads (list(pool.imap(...)) waits in the generator).
+func (th *Thread) mayBlockIn(v Value) bool {
+	if g, ok := v.(*Generator); ok {
+		return g.frame != nil && (th.usesGevent || th.threads > 0)
+	}
+	return hasPythonIter(v)
 }
 
 // hasPythonIter reports whether v is an instance whose iteration runs Python
