@@ -4,6 +4,7 @@ package py
 // builtins and classes, and the one entry point for Go code calling Python.
 
 import (
+	"runtime"
 	"strings"
 )
 
@@ -27,7 +28,7 @@ func (th *Thread) prepareCall(caller *Frame, fn Value, args []Value, kw *Kwargs)
 		if f.Self != nil {
 			args = append([]Value{f.Self}, args...)
 		}
-		v, err := f.Fn(th, args, kw)
+		v, err := th.runBuiltin(f, args, kw)
 		th.inline = nil
 		return nil, v, err
 	case *BoundMethod:
@@ -43,6 +44,37 @@ func (th *Thread) prepareCall(caller *Frame, fn Value, args []Value, kw *Kwargs)
 		return th.prepareCall(caller, f.Func, args, kw)
 	}
 	return nil, nil, th.typeError("'%s' object is not callable", typeName(fn))
+}
+
+// runBuiltin calls a builtin. A builtin indexes and converts its arguments
+// as its documentation says; called with too few or the wrong kinds, the Go
+// code fails, and that becomes the TypeError a learner can act on, not an
+// internal error.
+func (th *Thread) runBuiltin(f *Builtin, args []Value, kw *Kwargs) (v Value, err error) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		re, ok := r.(runtime.Error)
+		if !ok {
+			panic(r)
+		}
+		msg := re.Error()
+		given := len(args)
+		if f.Self != nil || f.Owner != "" {
+			given-- // the receiver is not counted
+		}
+		switch {
+		case strings.Contains(msg, "index out of range"):
+			v, err = nil, th.typeError("%s() is missing an argument (%d given)", f.Name, given)
+		case strings.Contains(msg, "interface conversion"):
+			v, err = nil, th.typeError("%s() got an argument of a type it cannot use", f.Name)
+		default:
+			panic(r)
+		}
+	}()
+	return f.Fn(th, args, kw)
 }
 
 // callValue calls fn from Go code and returns its result. It is the single

@@ -1028,7 +1028,7 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 		args := th.argStack[base:len(th.argStack):len(th.argStack)]
 		th.clearStack(fr, fr.sp-fi)
 		th.inline = fr
-		v, err := b.Fn(th, args, nil)
+		v, err := th.runBuiltin(b, args, nil)
 		th.inline = nil
 		clear(th.argStack[base:])
 		th.argStack = th.argStack[:base]

@@ -1,0 +1,7 @@
+# Builtins called with missing or wrong-kind arguments raise TypeError (the messages differ from CPython; the types do not).
+tests = [lambda: oct(), lambda: chr(), lambda: len(), lambda: abs(), lambda: [].append(), lambda: "x".join(), lambda: ord(5)]
+for t in tests:
+    try:
+        t()
+    except TypeError as e:
+        print("TypeError")
