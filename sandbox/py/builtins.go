@@ -504,6 +504,9 @@ func (th *Thread) makeSet(args []Value, frozen bool) (Value, error) {
 
 // toInt implements int(x[, base]).
 func (th *Thread) toInt(x Value, base int, explicitBase bool) (Value, error) {
+	if explicitBase && base != 0 && (base < 2 || base > 36) {
+		return nil, th.valueError("int() base must be >= 2 and <= 36, or 0")
+	}
 	switch v := x.(type) {
 	case int, *big.Int:
 		if explicitBase {

@@ -5,3 +5,8 @@ for t in tests:
         t()
     except TypeError as e:
         print("TypeError")
+for b in (1, 37, -1, 0, 2, 36):
+    try:
+        print(int("10", b))
+    except ValueError as e:
+        print(e)
