@@ -816,9 +816,17 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 		case 'c':
 			switch c := val.(type) {
 			case int:
+				if c < 0 || c > 0x10ffff {
+					return nil, th.newErr(OverflowError, "%%c arg not in range(0x110000)")
+				}
 				s = string(rune(c))
 			case string:
+				if len([]rune(c)) != 1 {
+					return nil, th.typeError("%%c requires int or char")
+				}
 				s = c
+			default:
+				return nil, th.typeError("%%c requires int or char")
 			}
 		default:
 			return nil, th.valueError("unsupported format character '%c' (0x%x) at index %d", conv, conv, i)

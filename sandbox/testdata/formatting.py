@@ -14,3 +14,8 @@ print(format(1234.5678, ",.2f"), format(0.25, ".1%"), format("left", "<6") + "|"
 print("a%db%sc%i|%u" % (5, "x", -3, 7), "%s" % "only", "%d" % True, "%s" % 5, "%d%%" % 50, "%-3d|%3s|" % (1, "ab"))
 print("%(a)s-%(b)d" % {"a": "A", "b": 2}, "%s" % (1,), "%d" % 10**20)
 print(repr("% r" % ""), repr("% s" % "x"), repr("%+s" % "y"), b"% a" % b"", b"% s" % b"z")
+for v in (65, "x", 0.0, "xy", -1, 0x110000):
+    try:
+        print("%c" % v)
+    except (TypeError, OverflowError) as e:
+        print(type(e).__name__, e)
