@@ -665,6 +665,10 @@ func latin1(b []byte) string {
 	return string(runes)
 }
 
+// convDone marks a %-conversion already made; no character of a format
+// string is negative (NUL is a character, and an unsupported one).
+const convDone rune = -1
+
 func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Value, error) {
 	var args []Value
 	var mapping *Dict
@@ -748,12 +752,12 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 				return nil, th.typeError("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", typeName(val))
 			}
 			s = th.formatText(str, spec)
-			conv = 0
+			conv = convDone
 		case bytesMode && (conv == 'r' || conv == 'a'):
 			var str string
 			str, err = th.ascii(val)
 			s = th.formatText(str, spec)
-			conv = 0
+			conv = convDone
 		case bytesMode && conv == 'c':
 			switch c := val.(type) {
 			case int:
@@ -769,23 +773,23 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			default:
 				return nil, th.typeError("%%c requires an integer in range(256) or a single byte")
 			}
-			conv = 0
+			conv = convDone
 		}
 		// the everyday cases, without the format machinery
 		if flags == "" {
 			switch v := val.(type) {
 			case int:
 				if conv == 'd' || conv == 'i' || conv == 'u' {
-					s, conv = strconv.Itoa(v), 0
+					s, conv = strconv.Itoa(v), convDone
 				}
 			case string:
 				if conv == 's' {
-					s, conv = v, 0
+					s, conv = v, convDone
 				}
 			}
 		}
 		switch conv {
-		case 0: // done above
+		case convDone: // made above
 		case 's':
 			var str string
 			str, err = th.str(val)
@@ -829,7 +833,11 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 				return nil, th.typeError("%%c requires int or char")
 			}
 		default:
-			return nil, th.valueError("unsupported format character '%c' (0x%x) at index %d", conv, conv, i)
+			shown := conv
+			if conv < 32 || conv > 126 {
+				shown = '?' // as CPython shows what it cannot print
+			}
+			return nil, th.valueError("unsupported format character '%c' (0x%x) at index %d", shown, conv, i)
 		}
 		if err != nil {
 			return nil, err

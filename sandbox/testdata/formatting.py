@@ -19,3 +19,15 @@ for v in (65, "x", 0.0, "xy", -1, 0x110000):
         print("%c" % v)
     except (TypeError, OverflowError) as e:
         print(type(e).__name__, e)
+try:
+    "%\x00" % ""
+except ValueError as e:
+    print(e)
+try:
+    "%é" % 1
+except ValueError as e:
+    print(e)
+try:
+    "%y" % 1
+except ValueError as e:
+    print(e)
