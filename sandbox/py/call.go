@@ -292,6 +292,10 @@ func (th *Thread) runInit(caller *Frame, c *Class, obj *Object, args []Value, kw
 		if err != nil {
 			return nil, nil, err
 		}
+		if f.Code.Generator {
+			// calling it makes a generator, which is not None
+			return nil, nil, th.typeError("__init__() should return None, not 'generator'")
+		}
 		if caller == nil {
 			fr.mode = modeGo
 			saved := th.cur

@@ -87,3 +87,16 @@ try:
     b.nmae
 except AttributeError as e:
     print(e)
+
+# __init__ written as a generator
+class Vec:
+    def __init__(self, a):
+        yield
+try:
+    Vec(1)
+except TypeError as e:
+    print(e)
+try:
+    Vec()
+except TypeError as e:
+    print(e)
