@@ -5,6 +5,7 @@ package py
 
 import (
 	"math/big"
+	"strings"
 
 	"coroutinetour/sandbox/compile"
 	"coroutinetour/sandbox/syntax"
@@ -227,7 +228,9 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			if err = th.slowPath(); err != nil {
 				return nil, 0, err
 			}
-			if th.preemptDue() {
+			if th.preemptDue() && !strings.HasPrefix(fr.code.Filename, "<") {
+				// (never inside a library module: its locks and queues are
+				// written in Python here, but are atomic C code in CPython)
 				// between two instructions: a thread's turn is over
 				if fr, err = th.preempt(fr); err != nil {
 					var done bool
