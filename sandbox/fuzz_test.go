@@ -17,9 +17,6 @@ import (
 func FuzzRun(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.py"))
 	for _, path := range files {
-		if strings.Contains(path, "socket") || strings.Contains(path, "thread") {
-			continue // real-time waits make slow seeds
-		}
 		src, _ := os.ReadFile(path)
 		f.Add(string(src))
 	}
