@@ -332,16 +332,32 @@ func (th *Thread) genRepr(g *Generator) string {
 	return "<generator object " + g.qualname + " at " + th.addr(g) + ">"
 }
 
+// emptyTupleID stands for the one empty tuple in the identity table.
+type emptyTupleID struct{}
+
+// identityKey is what stands for v in a map keyed by identity: a tuple is a
+// Go slice (not a map key), so its first element's address stands for it.
+func identityKey(v any) any {
+	if t, ok := v.(Tuple); ok {
+		if len(t) == 0 {
+			return emptyTupleID{}
+		}
+		return &t[0]
+	}
+	return v
+}
+
 // addr is a deterministic fake address for reprs.
 func (th *Thread) addr(v any) string {
 	if th.ids == nil {
 		th.ids = map[any]int{}
 	}
-	id, ok := th.ids[v]
+	key := identityKey(v)
+	id, ok := th.ids[key]
 	if !ok {
 		th.nextID++
 		id = th.nextID
-		th.ids[v] = id
+		th.ids[key] = id
 	}
 	return "0x7f" + strconv.FormatInt(int64(0x3a000000+id*0x40), 16)
 }

@@ -10,3 +10,8 @@ for b in (1, 37, -1, 0, 2, 36):
         print(int("10", b))
     except ValueError as e:
         print(e)
+
+# id() of tuples
+a = (1, 2)
+b = a
+print(id(a) == id(b), id(()) == id(()), id((3,)) > 0, {id(a): 1}[id(b)])
