@@ -131,7 +131,7 @@ func (th *Thread) hashKey(v Value) (any, error) {
 			sortStrings(keys)
 			return compoundKey("frozenset(" + strings.Join(keys, ",") + ")"), nil
 		}
-	case *List, *Dict:
+	case *List, *Dict, *ByteArray:
 	case *Object:
 		if m := v.Class.lookup("__hash__"); m == None {
 			break

@@ -46,3 +46,14 @@ for i in range(35):
 print(len(d), sorted(v for v in d.values() if isinstance(v, int)))
 def f(**kw): return kw
 print(f(**{'a': 1, 'b': 2}), f(**{}), f(x=1, y=2))
+
+# unhashable values
+for v in (bytearray(b"a"), [1], {1: 2}, {3}):
+    try:
+        hash(v)
+    except TypeError as e:
+        print(e)
+    try:
+        {v: 1}
+    except TypeError as e:
+        print(e)
