@@ -61,7 +61,7 @@ func (th *Thread) newGenerator(fr *Frame, fn *Function) *Generator {
 	g := &Generator{frame: fr, name: fn.Name, qualname: fn.Qualname}
 	fr.gen = g
 	// generators made by library code (gevent's iwait...) are not shown: id 0
-	if th.env.Trace != nil && !strings.HasPrefix(fn.Code.Filename, "<") {
+	if th.env.Trace != nil && !isLibraryCode(fn.Code) {
 		g.id = th.newCoroID()
 		th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.coroID(th.cur), Name: callLabel(fn.Name, fr.locals[:fn.Code.NumPos]), Role: "generator", Line: fr.code.FirstLine})
 	}

@@ -348,12 +348,7 @@ func makeGeventNative(th *Thread) *Module {
 		secs, _ := toFloat(a[0])
 		return None, th.SleepBlocking(secs)
 	})
-	// none of the functions above keeps its argument slice
-	for _, kv := range m.Dict.Items() {
-		if b, ok := kv[1].(*Builtin); ok {
-			b.NoRetain = true
-		}
-	}
+	markNoRetain(m) // none of the functions above keeps its argument slice
 	return m
 }
 

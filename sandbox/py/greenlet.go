@@ -230,7 +230,7 @@ func glOf(v Value) *Greenlet {
 // newGreenletObject creates an instance of a greenlet class.
 func (th *Thread) newGreenletObject(c *Class) *Object {
 	g := &Greenlet{id: th.newCoroID(), Parent: th.curGreenlet(), owner: th}
-	if fr := th.cur; c == GreenletClass && fr != nil && strings.HasPrefix(fr.code.Filename, "<") {
+	if fr := th.cur; c == GreenletClass && fr != nil && isLibraryCode(fr.code) {
 		g.internal = true
 	}
 	o := &Object{Class: c, Dict: newStrDict(c.attrHint), Native: g} // attrHint is 0 unless c is a user class
@@ -264,10 +264,12 @@ var hubClass = func() *Class {
 const threadSwitchInterval = 200_000
 
 // preemptDue reports whether the running greenlet is a thread that has used
-// up its turn while other threads exist (never once threading is patched:
-// then threads are greenlets, which switch only when they wait).
-func (th *Thread) preemptDue() bool {
-	if th.threads == 0 || th.threadsPatched || th.native > 0 || th.used-th.switchedAt < threadSwitchInterval {
+// up its turn while other threads exist, fr being its frame. Never once
+// threading is patched (threads are then greenlets, which switch only when
+// they wait), and never inside a library module: its locks and queues are
+// Python here, but atomic C code in CPython.
+func (th *Thread) preemptDue(fr *Frame) bool {
+	if th.threads == 0 || th.threadsPatched || th.native > 0 || th.used-th.switchedAt < threadSwitchInterval || isLibraryCode(fr.code) {
 		return false
 	}
 	g := th.curG

@@ -8,6 +8,8 @@ import (
 	"math/big"
 	"strings"
 	"time"
+
+	"coroutinetour/sandbox/compile"
 )
 
 // moduleMakers build a module on first import, per program.
@@ -92,6 +94,20 @@ func NewModule(name string) *Module {
 func (m *Module) Def(name string, fn func(th *Thread, args []Value, kw *Kwargs) (Value, error)) {
 	m.Dict.SetStr(name, &Builtin{Name: name, Fn: fn})
 }
+
+// markNoRetain marks every builtin of m as keeping no reference to its
+// argument slice (see Builtin.NoRetain).
+func markNoRetain(m *Module) {
+	for _, kv := range m.Dict.Items() {
+		if b, ok := kv[1].(*Builtin); ok {
+			b.NoRetain = true
+		}
+	}
+}
+
+// isLibraryCode reports whether code belongs to a library module written in
+// Python (its file name is "<module>"), not to the learner's program.
+func isLibraryCode(code *compile.Code) bool { return strings.HasPrefix(code.Filename, "<") }
 
 func makeSys(th *Thread) *Module {
 	m := NewModule("sys")

@@ -329,12 +329,7 @@ func makeNetModule(th *Thread) *Module {
 		th.traceSocketWait(cur)
 		return suspended, th.parkInHub(caller, "io")
 	})
-	// none of the functions above keeps its argument slice
-	for _, kv := range m.Dict.Items() {
-		if b, ok := kv[1].(*Builtin); ok {
-			b.NoRetain = true
-		}
-	}
+	markNoRetain(m) // none of the functions above keeps its argument slice
 	return m
 }
 

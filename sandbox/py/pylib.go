@@ -64,7 +64,10 @@ func cloneCode(c *compile.Code) *compile.Code {
 // execModule runs a library module's source in a new module.
 func (th *Thread) execModule(name, source string) (*Module, error) {
 	m := NewModule(name)
-	v, _ := libraryCode.LoadOrStore(name, &compiledModule{})
+	v, ok := libraryCode.Load(name)
+	if !ok {
+		v, _ = libraryCode.LoadOrStore(name, &compiledModule{})
+	}
 	lib := v.(*compiledModule)
 	lib.once.Do(func() { lib.code, lib.err = Compile("<"+name+">", source) })
 	if lib.err != nil {

@@ -5,7 +5,6 @@ package py
 
 import (
 	"math/big"
-	"strings"
 
 	"coroutinetour/sandbox/compile"
 	"coroutinetour/sandbox/syntax"
@@ -53,10 +52,7 @@ type attrCache struct {
 // attrCacheFor returns the attribute cache of the instruction being run,
 // brought up to date for o's class.
 func (th *Thread) attrCacheFor(fr *Frame, o *Object, name string) *attrCache {
-	if fr.data.attrs == nil {
-		fr.data.attrs = make([]attrCache, len(fr.code.Instrs))
-	}
-	c := &fr.data.attrs[fr.pc-1]
+	c := fr.attrSlot()
 	if c.cls != o.Class || c.epoch != th.classEpoch {
 		attr := o.Class.lookup(name)
 		_, isProp := attr.(*Property)
@@ -65,6 +61,14 @@ func (th *Thread) attrCacheFor(fr *Frame, o *Object, name string) *attrCache {
 			plainStore: !isProp && !pySetattr && !isExceptionClass(o.Class)}
 	}
 	return c
+}
+
+// attrSlot is the attribute cache of the instruction being run.
+func (fr *Frame) attrSlot() *attrCache {
+	if fr.data.attrs == nil {
+		fr.data.attrs = make([]attrCache, len(fr.code.Instrs))
+	}
+	return &fr.data.attrs[fr.pc-1]
 }
 
 // globalCache remembers where LOAD_GLOBAL or LOAD_NAME found its name: entry
@@ -97,13 +101,11 @@ func (fr *Frame) lookupCached(pc int) (Value, bool) {
 		return nil, false
 	}
 	c := &gs[pc]
-	if c.d == nil || c.d.version != c.ver || (c.outer != nil && c.outer.version != c.outerVer) {
+	if c.d == nil || c.d.version != c.ver {
 		return nil, false
 	}
-	if c.outer == nil && c.d != fr.globals.Dict {
-		return nil, false
-	}
-	if c.outer != nil && c.outer != fr.globals.Dict {
+	// found in the globals, or in the builtins while the globals lack it
+	if g := fr.globals.Dict; c.outer == nil && c.d != g || c.outer != nil && (c.outer != g || c.outer.version != c.outerVer) {
 		return nil, false
 	}
 	return c.d.entries[c.idx].value, true
@@ -228,9 +230,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			if err = th.slowPath(); err != nil {
 				return nil, 0, err
 			}
-			if th.preemptDue() && !strings.HasPrefix(fr.code.Filename, "<") {
-				// (never inside a library module: its locks and queues are
-				// written in Python here, but are atomic C code in CPython)
+			if th.preemptDue(fr) {
 				// between two instructions: a thread's turn is over
 				if fr, err = th.preempt(fr); err != nil {
 					var done bool
@@ -686,10 +686,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			if kind := builtinKind(fr.top()); kind != "" {
 				// the methods of built-in types never change: cache them
-				if fr.data.attrs == nil {
-					fr.data.attrs = make([]attrCache, len(fr.code.Instrs))
-				}
-				c := &fr.data.attrs[fr.pc-1]
+				c := fr.attrSlot()
 				if c.kind != kind {
 					c.kind, c.method = kind, unboundMethods[kind][fr.code.Names[in.Arg]]
 				}

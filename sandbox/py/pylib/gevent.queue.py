@@ -8,7 +8,19 @@ import heapq as _heapq
 from collections import deque
 
 
-class Queue:
+class _IterateByGet:
+    # iterating gets items until StopIteration is put, as gevent's queues do
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        result = self.get()
+        if result is StopIteration:
+            raise result
+        return result
+
+
+class Queue(_IterateByGet):
     __module__ = 'gevent._gevent_cqueue'
     def __init__(self, maxsize=None, items=()):
         if maxsize == 0:
@@ -95,15 +107,6 @@ class Queue:
                 raise Empty
         return self._peek()
 
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        result = self.get()
-        if result is StopIteration:
-            raise result
-        return result
-
     def __repr__(self):
         return '<%s at %s maxsize=%r queue=%r>' % (type(self).__name__, hex(id(self)), self._maxsize, list(self.queue))
 
@@ -168,7 +171,7 @@ class JoinableQueue(Queue):
         return self._wait_for(self._joiners, timeout, "queue")
 
 
-class Channel:
+class Channel(_IterateByGet):
     # gevent's Channel: put() waits until a getter takes the item; a getter
     # and a putter are paired by a callback of the hub (_unlock), which wakes
     # the getter first, then the putter
@@ -257,11 +260,3 @@ class Channel:
             self._unlock_pending = True
             _gevent.schedule(greenlet(self._unlock, get_hub()))
 
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        result = self.get()
-        if result is StopIteration:
-            raise result
-        return result
