@@ -342,6 +342,15 @@ func init() {
 			if len(args) == 0 {
 				return nil, th.typeError("enumerate() missing required argument 'iterable' (pos 1)")
 			}
+			start := Value(0)
+			if len(args) > 1 {
+				start = args[1]
+			} else if s, ok := kw.Get("start"); ok {
+				start = s
+			}
+			if _, isInt := start.(int); isInt && len(args) <= 2 && onlyKeywords(kw, "start") && th.mayBlockIn(args[0]) {
+				return th.callInlineHelper("enumerate_of", args[0], start)
+			}
 			it, err := th.getIter(args[0])
 			if err != nil {
 				return nil, err
@@ -362,11 +371,14 @@ func init() {
 			}}, nil
 		},
 		"zip": func(th *Thread, c *Class, args []Value, kw *Kwargs) (Value, error) {
+			if kw == nil && th.anyMayBlockIn(args) {
+				return th.callInlineHelper("zip_of", args...)
+			}
 			its := make([]Value, len(args))
 			for i, a := range args {
 				it, err := th.getIter(a)
 				if err != nil {
-					return nil, th.typeError("zip argument #%d must support iteration", i+1)
+					return nil, err
 				}
 				its[i] = it
 			}
@@ -390,6 +402,9 @@ func init() {
 				return nil, th.typeError("map() must have at least two arguments.")
 			}
 			fn := args[0]
+			if kw == nil && (th.mayBlockInCall(fn) || th.anyMayBlockIn(args[1:])) {
+				return th.callInlineHelper("map_of", args...)
+			}
 			its := make([]Value, len(args)-1)
 			for i, a := range args[1:] {
 				it, err := th.getIter(a)
@@ -416,6 +431,9 @@ func init() {
 				return nil, err
 			}
 			fn := args[0]
+			if kw == nil && (th.mayBlockInCall(fn) || th.mayBlockIn(args[1])) {
+				return th.callInlineHelper("filter_of", args...)
+			}
 			it, err := th.getIter(args[1])
 			if err != nil {
 				return nil, err
@@ -739,11 +757,9 @@ func (th *Thread) makeBuiltins() *Dict {
 	def("min", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.minMax("min", args, kw, -1) })
 	def("max", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.minMax("max", args, kw, 1) })
 	def("sum", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
+		caller := th.inline
+		th.inline = nil
 		if err := argCount(th, "sum", args, 1, 2); err != nil {
-			return nil, err
-		}
-		items, err := th.iterate(args[0])
-		if err != nil {
 			return nil, err
 		}
 		var total Value = 0
@@ -755,6 +771,15 @@ func (th *Thread) makeBuiltins() *Dict {
 		if _, ok := total.(string); ok {
 			return nil, th.typeError("sum() can't sum strings [use ''.join(seq) instead]")
 		}
+		if onlyKeywords(kw, "start") {
+			if v, ok, err := th.viaInline(caller, args[0], "sum_of", args[0], total); ok {
+				return v, err
+			}
+		}
+		items, err := th.iterate(args[0])
+		if err != nil {
+			return nil, err
+		}
 		for _, x := range items {
 			if total, err = th.binaryOp(0, total, x, false); err != nil {
 				return nil, err
@@ -762,11 +787,22 @@ func (th *Thread) makeBuiltins() *Dict {
 		}
 		return total, nil
 	})
-	def("any", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.anyAll(args[0], true) })
-	def("all", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.anyAll(args[0], false) })
+	def("any", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.anyAll(args, kw, true) })
+	def("all", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.anyAll(args, kw, false) })
 	def("sorted", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
+		caller := th.inline
+		th.inline = nil
 		if err := argCount(th, "sorted", args, 1, 1); err != nil {
 			return nil, th.typeError("sorted expected 1 argument, got %d", len(args))
+		}
+		// CPython's sorted() makes the list, then checks the keywords as
+		// list.sort does
+		opts := NewDict()
+		for i, n := range kw.namesOrNil() {
+			opts.SetStr(n, kw.Values[i])
+		}
+		if v, ok, err := th.viaInline(caller, args[0], "sorted_of", args[0], opts); ok {
+			return v, err
 		}
 		items, err := th.iterate(args[0])
 		if err != nil {
@@ -1026,7 +1062,23 @@ func (th *Thread) classMatches(c *Class, cls Value, fn string) (Value, error) {
 	return nil, th.typeError("%s() arg 2 must be a type, a tuple of types, or a union", fn)
 }
 
-func (th *Thread) anyAll(x Value, any bool) (Value, error) {
+func (th *Thread) anyAll(args []Value, kw *Kwargs, any bool) (Value, error) {
+	caller := th.inline
+	th.inline = nil
+	name, helper := "all", "all_of"
+	if any {
+		name, helper = "any", "any_of"
+	}
+	if err := argCount(th, name, args, 1, 1); err != nil {
+		return nil, err
+	}
+	if kw.Len() > 0 {
+		return nil, th.typeError("%s() takes no keyword arguments", name)
+	}
+	x := args[0]
+	if v, ok, err := th.viaInline(caller, x, helper, x); ok {
+		return v, err
+	}
 	it, err := th.getIter(x)
 	if err != nil {
 		return nil, err
@@ -1050,9 +1102,24 @@ func (th *Thread) anyAll(x Value, any bool) (Value, error) {
 }
 
 func (th *Thread) minMax(name string, args []Value, kw *Kwargs, sign int) (Value, error) {
+	caller := th.inline
+	th.inline = nil
 	var items []Value
 	if len(args) == 0 {
 		return nil, th.typeError("%s expected at least 1 argument, got 0", name)
+	}
+	if len(args) == 1 && onlyKeywords(kw, "key", "default") {
+		key, hasKey := kw.Get("key")
+		def, hasDef := kw.Get("default")
+		if !hasKey {
+			key = None
+		}
+		if !hasDef {
+			def = None
+		}
+		if v, ok, err := th.viaInline(caller, args[0], "min_max", args[0], key, hasDef, def, sign > 0, name); ok {
+			return v, err
+		}
 	}
 	if len(args) == 1 {
 		var err error
@@ -1100,8 +1167,90 @@ func (th *Thread) minMax(name string, args []Value, kw *Kwargs, sign int) (Value
 	return best, nil
 }
 
+// viaInline runs name, the Python version of a builtin (pylib/_inline.py),
+// as a frame of the VM loop when the builtin was called from the loop
+// (caller is the calling frame) and must iterate it, and that iteration may
+// switch greenlets: a generator that waits, or a class's __next__. ok is
+// false when the builtin's Go code should run instead, as it does for lists,
+// ranges and the like.
+func (th *Thread) viaInline(caller *Frame, it Value, name string, args ...Value) (v Value, ok bool, err error) {
+	if caller == nil || th.native > 0 || !th.mayBlockIn(it) {
+		return nil, false, nil
+	}
+	nf, v, err := th.inlineHelper(caller, name, args)
+	if err != nil || nf == nil {
+		return v, true, err
+	}
+	if th.pushFrame(nf) == nil {
+		return nil, true, th.recursionError()
+	}
+	return suspended, true, nil
+}
+
+// callInlineHelper calls name of pylib/_inline.py from Go. The lazy
+// iterators (enumerate, zip, map, filter) are made this way when their items
+// may need a greenlet switch: making them iterates nothing, and iterating the
+// Python object they return happens in the VM loop.
+func (th *Thread) callInlineHelper(name string, args ...Value) (Value, error) {
+	m, err := th.loadModule("_inline")
+	if err != nil {
+		return nil, err
+	}
+	fn, ok := m.Dict.GetStr(name)
+	if !ok {
+		return nil, &haltError{Kind: "internal", Reason: "internal error: the library helper " + name + " is missing"}
+	}
+	return th.callValue(fn, args, nil)
+}
+
+// anyMayBlockIn reports whether iterating any of vs may switch greenlets.
+func (th *Thread) anyMayBlockIn(vs []Value) bool {
+	for _, v := range vs {
+		if th.mayBlockIn(v) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBlockInCall reports whether calling fn for each item (map, filter) may
+// switch greenlets: a Python function, once the program uses gevent or
+// threads (map(fetch, urls) waits in fetch).
+func (th *Thread) mayBlockInCall(fn Value) bool {
+	if !th.usesGevent && th.threads == 0 {
+		return false
+	}
+	switch f := fn.(type) {
+	case *Function:
+		return true
+	case *BoundMethod:
+		_, isPy := f.Func.(*Function)
+		return isPy
+	}
+	return false
+}
+
+// onlyKeywords reports whether kw names no keyword outside names.
+func onlyKeywords(kw *Kwargs, names ...string) bool {
+	for _, n := range kw.namesOrNil() {
+		found := false
+		for _, m := range names {
+			found = found || n == m
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // sortList sorts a list in place (stable), with key= and reverse=.
 func (th *Thread) sortList(l *List, kw *Kwargs) error {
+	for _, n := range kw.namesOrNil() {
+		if n != "key" && n != "reverse" {
+			return th.typeError("'%s' is an invalid keyword argument for sort()", n)
+		}
+	}
 	key, _ := kw.Get("key")
 	rev, _ := kw.Get("reverse")
 	keys := l.Items

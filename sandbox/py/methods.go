@@ -385,8 +385,13 @@ func strMethods() map[string]method {
 			return out, nil
 		},
 		"join": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			caller := th.inline
+			th.inline = nil
 			if len(a) != 2 {
 				return nil, th.typeError("str.join() takes exactly one argument (%d given)", len(a)-1)
+			}
+			if v, ok, err := th.viaInline(caller, a[1], "join_of", a[0], a[1]); ok {
+				return v, err
 			}
 			items, err := th.iterate(a[1])
 			if err != nil {
@@ -946,6 +951,11 @@ func listMethods() map[string]method {
 			return None, nil
 		},
 		"extend": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			caller := th.inline
+			th.inline = nil
+			if v, ok, err := th.viaInline(caller, a[1], "extend_of", a[0], a[1]); ok {
+				return v, err
+			}
 			items, err := th.iterate(a[1])
 			if err != nil {
 				return nil, err
