@@ -67,7 +67,8 @@ class Event:
         if callback in self._links:
             self._links.remove(callback)
 
-    def __repr__(self):
+    # gevent gives events a str() but keeps the default repr()
+    def __str__(self):
         return '<%s %s _links[%d]>' % (type(self).__name__, 'set' if self._flag else 'clear', len(self._links))
 
 
@@ -122,6 +123,19 @@ class AsyncResult(Event):
 
     def get_nowait(self):
         return self.get(block=False)
+
+    def __str__(self):
+        # as gevent's: there, only set_exception() sets the exception, so a
+        # result set with a value still says 'unset'
+        exc = _NONE if self._exception is None else self._exception
+        result = '<%s ' % (type(self).__name__,)
+        if self.value is not None or exc is not _NONE:
+            result += 'value=%r ' % (self.value,)
+        if exc is not _NONE:
+            result += 'exception=%r ' % (exc,)
+        else:
+            result += 'unset '
+        return result + ' _links[%d]>' % len(self._links)
 
     def wait(self, timeout=None):
         self._wait(timeout)

@@ -23,7 +23,7 @@ class _IterateByGet:
 class Queue(_IterateByGet):
     __module__ = 'gevent._gevent_cqueue'
     def __init__(self, maxsize=None, items=()):
-        if maxsize == 0:
+        if maxsize is not None and maxsize <= 0:
             maxsize = None
         self._maxsize = maxsize
         self.getters = []
@@ -108,7 +108,23 @@ class Queue(_IterateByGet):
         return self._peek()
 
     def __repr__(self):
-        return '<%s at %s maxsize=%r queue=%r>' % (type(self).__name__, hex(id(self)), self._maxsize, list(self.queue))
+        return '<%s at %s%s>' % (type(self).__name__, hex(id(self)), self._format())
+
+    def __str__(self):
+        return '<%s%s>' % (type(self).__name__, self._format())
+
+    def _format(self):
+        # what gevent shows: only the parts that are not empty
+        parts = []
+        if self._maxsize is not None:
+            parts.append('maxsize=%r' % (self._maxsize,))
+        if self.queue:
+            parts.append('queue=%r' % (self.queue,))
+        if self.getters:
+            parts.append('getters[%s]' % len(self.getters))
+        if self.putters:
+            parts.append('putters[%s]' % len(self.putters))
+        return ''.join(' ' + p for p in parts)
 
 
 SimpleQueue = Queue
@@ -155,6 +171,13 @@ class JoinableQueue(Queue):
     def _put(self, item):
         Queue._put(self, item)
         self.unfinished_tasks += 1
+
+    def _format(self):
+        result = Queue._format(self)
+        if self.unfinished_tasks:
+            # gevent waits on an Event here, clear while tasks are unfinished
+            result += ' tasks=%s _cond=<Event clear _links[%d]>' % (self.unfinished_tasks, len(self._joiners))
+        return result
 
     def task_done(self):
         if self.unfinished_tasks <= 0:

@@ -7,7 +7,8 @@ import heapq as _heapq
 
 
 class Empty(Exception):
-    pass
+    # CPython's queue.Empty comes from its C module _queue; tracebacks name it so
+    __module__ = '_queue'
 
 
 class Full(Exception):
