@@ -223,6 +223,10 @@ class Greenlet(greenlet):
     def _formatinfo(self):
         func = self._run
         im_self = getattr(func, '__self__', None)
+        if type(im_self) is type(_gevent) and im_self.__name__.startswith(('gevent', '_gevent')):
+            # gevent's own functions (sleep...) are Python functions in gevent:
+            # described by their name, not as bound to a module
+            im_self = None
         if im_self is self:
             result = '_run'
         elif im_self is not None:
