@@ -61,8 +61,7 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 				return th.enterGreenlet(main, nil, nil, None, nil, "idle", "")
 			}
 			// gevent's message names the hub and its (here: no) pending handles
-			le := newExc(LoopExit, "This operation would block forever\n\tHub: <Hub '' at "+th.addr(th.hubG)+
-				" epoll default pending=0 ref=-1 thread_ident=0x1>\n\tHandles:\n[]")
+			le := newExc(LoopExit, "This operation would block forever\n\tHub: "+th.hubRepr()+"\n\tHandles:\n[]")
 			return th.enterGreenlet(main, nil, nil, nil, le, "blocked", "LoopExit")
 		}
 		w, isWake := task.(*wakeTask)

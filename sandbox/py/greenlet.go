@@ -207,6 +207,9 @@ func init() {
 			return None, nil
 		}},
 	})
+	def("__repr__", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		return th.greenletRepr(a[0].(*Object)), nil
+	})
 	def("__bool__", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		g := glOf(a[0])
 		return g.state == glActive, nil
@@ -215,6 +218,50 @@ func init() {
 	GreenletClass.Dict.SetStr("getcurrent", &StaticMethod{Func: &Builtin{Name: "getcurrent", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		return th.getcurrent(), nil
 	}}})
+}
+
+// greenletRepr is greenlet 2.0's repr of a greenlet object: its type, its
+// address, the address of its thread's state ("otid", none before it
+// starts), and its state words, e.g.
+// <greenlet.greenlet object at 0x7f3a000040 (otid=0x7f3a000080) current active started main>.
+func (th *Thread) greenletRepr(o *Object) string {
+	g := glOf(o)
+	// a class defined in Python is named by its __name__; greenlet's own type
+	// and gevent's compiled ones by their module too
+	name := o.Class.Name
+	if o.Class == GreenletClass || strings.HasPrefix(o.Class.Module, "gevent._gevent_c") {
+		name = o.Class.Module + "." + o.Class.Name
+	}
+	if g == nil {
+		return "<" + name + " object at " + th.addr(o) + ">"
+	}
+	otid := "0x(nil)"
+	if g.state != glUnstarted || g.isMain {
+		// every greenlet of the thread shows the same thread state
+		otid = th.addr(th.curGreenletMain())
+	}
+	head := "<" + name + " object at " + th.addr(o) + " (otid=" + otid + ")"
+	if g.state == glDead {
+		return head + " dead>"
+	}
+	var b strings.Builder
+	b.WriteString(head)
+	switch {
+	case g == th.curGreenlet():
+		b.WriteString(" current")
+	case g.state != glUnstarted:
+		b.WriteString(" suspended")
+	}
+	if g.state == glActive {
+		b.WriteString(" active started")
+	} else {
+		b.WriteString(" pending")
+	}
+	if g.isMain {
+		b.WriteString(" main")
+	}
+	b.WriteString(">")
+	return b.String()
 }
 
 // glOf returns the greenlet state behind a Python greenlet object.
@@ -257,6 +304,23 @@ var hubClass = func() *Class {
 	c.MRO = []*Class{c, GreenletClass, ObjectClass}
 	return c
 }()
+
+func init() {
+	hubClass.Dict.SetStr("__repr__", &Builtin{Name: "__repr__", Owner: "Hub", NoRetain: true, Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		return th.hubRepr(), nil
+	}})
+}
+
+// mainThreadIdent is threading.get_ident() of the main thread
+// (pylib/threading.py numbers threads from it).
+const mainThreadIdent = "0x7f25b9570000"
+
+// hubRepr is gevent's repr of the hub: its empty name, its address, its
+// loop (libev's epoll loop, never with pending callbacks when Python code
+// can look) and its thread.
+func (th *Thread) hubRepr() string {
+	return "<Hub '' at " + th.addr(th.glObject(th.theHub())) + " epoll default pending=0 ref=-1 thread_ident=" + mainThreadIdent + ">"
+}
 
 // threadSwitchInterval is how many instructions an unpatched thread runs
 // before it lets the other threads run, as CPython's GIL switches threads
