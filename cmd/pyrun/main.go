@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -40,6 +41,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	trace := fs.Bool("trace", false, "print coroutine events (spawn, switch, ...) as JSON lines to stderr")
 	outDir := fs.String("out", "", "also write each program's stdout, stderr and exit status to DIR/NAME.out, .err, .code")
 	cpuProfile := fs.String("cpuprofile", "", "write a Go CPU profile of the run to FILE (for engine developers)")
+	memProfile := fs.String("memprofile", "", "write a Go heap profile to FILE when the run ends: alloc_space shows what the run allocated (for engine developers)")
 	hostsFile := fs.String("hosts", "", "add hosts to the simulated internet from FILE: one per line, MATCH LATENCY [status=N] [size=N] [body=TEXT]")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: pyrun [flags] FILE.py [FILE2.py ...]\n\nRuns Python programs in the Coroutine Tour engine, like python3 does.\n\nFlags:\n")
@@ -64,6 +66,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		runtime.MemProfileRate = 4096 // finer than the default, to see small objects
+		defer writeHeapProfile(*memProfile, stderr)
 	}
 	var programs []sandbox.Program
 	for _, path := range fs.Args() {
@@ -176,4 +182,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return res.ExitCode
+}
+
+// writeHeapProfile writes the heap profile of everything allocated so far to path.
+func writeHeapProfile(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "pyrun: %v\n", err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		fmt.Fprintf(stderr, "pyrun: %v\n", err)
+	}
 }

@@ -110,6 +110,7 @@ func (c *compiler) finishUnit() *Code {
 			Target: int32(h.target.pc), Depth: int32(h.depth), ExcDepth: int32(h.excDepth)})
 	}
 	u.code.MaxStack += 4
+	fuse(u.code.Instrs)
 	u.code.NameValues = make([]any, len(u.code.Names))
 	for i, n := range u.code.Names {
 		u.code.NameValues[i] = n

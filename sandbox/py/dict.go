@@ -12,8 +12,12 @@ import (
 
 // Dict is a Python dict.
 type Dict struct {
-	strs    map[string]int // str keys -> position in entries (the common case, hashed without an interface)
-	index   map[any]int    // other hash keys -> position in entries
+	// strs maps str keys to their position in entries (the common case,
+	// hashed without an interface). A dict of at most smallDict entries has
+	// none and finds str keys by a scan: most instance dicts hold a few
+	// attributes, and a Go map would be most of their size.
+	strs    map[string]int
+	index   map[any]int // other hash keys -> position in entries
 	entries []dictEntry
 	live    int
 	// version changes on every insertion or deletion, to detect changes during iteration.
@@ -22,9 +26,15 @@ type Dict struct {
 
 type dictEntry struct {
 	key, value Value
-	hk         any // the key's hash key, kept so that compacting never calls Python
-	deleted    bool
+	hk         any // the key's hash key, kept so that compacting never calls Python; nil once deleted
 }
+
+// deleted reports whether the entry's key was removed (its place is kept
+// until the entries are compacted, to keep insertion order cheap).
+func (e *dictEntry) deleted() bool { return e.hk == nil }
+
+// smallDict is the most entries a dict holds before it indexes its str keys.
+const smallDict = 8
 
 // compoundKey is the hash key of a value that is neither a str nor a number
 // (bytes, big ints, tuples, frozensets, objects with __hash__): a type of its
@@ -40,14 +50,47 @@ func newStrDict(n int) *Dict {
 	if n == 0 {
 		return &Dict{}
 	}
+	if n <= smallDict {
+		return &Dict{entries: make([]dictEntry, 0, n)}
+	}
 	return &Dict{strs: make(map[string]int, n), entries: make([]dictEntry, 0, n)}
+}
+
+// strIndexOf finds the entry position of a str key.
+func (d *Dict) strIndexOf(k string) (int, bool) {
+	if d.strs != nil {
+		i, ok := d.strs[k]
+		return i, ok
+	}
+	for i := range d.entries {
+		if s, ok := d.entries[i].hk.(string); ok && s == k {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// indexStr records that str key k is about to be appended at position i,
+// indexing every str key once the dict outgrows a scan.
+func (d *Dict) indexStr(k string, i int) {
+	if d.strs == nil {
+		if i < smallDict {
+			return
+		}
+		d.strs = make(map[string]int, 2*smallDict)
+		for j := range d.entries {
+			if s, ok := d.entries[j].hk.(string); ok {
+				d.strs[s] = j
+			}
+		}
+	}
+	d.strs[k] = i
 }
 
 // lookupHashed finds the entry position of a hash key.
 func (d *Dict) lookupHashed(hk any) (int, bool) {
 	if s, ok := hk.(string); ok {
-		i, ok := d.strs[s]
-		return i, ok
+		return d.strIndexOf(s)
 	}
 	i, ok := d.index[hk]
 	return i, ok
@@ -55,10 +98,7 @@ func (d *Dict) lookupHashed(hk any) (int, bool) {
 
 func (d *Dict) storeIndex(hk any, i int) {
 	if s, ok := hk.(string); ok {
-		if d.strs == nil {
-			d.strs = make(map[string]int)
-		}
-		d.strs[s] = i
+		d.indexStr(s, i)
 	} else {
 		if d.index == nil {
 			d.index = make(map[any]int)
@@ -69,7 +109,9 @@ func (d *Dict) storeIndex(hk any, i int) {
 
 func (d *Dict) dropIndex(hk any) {
 	if s, ok := hk.(string); ok {
-		delete(d.strs, s)
+		if d.strs != nil {
+			delete(d.strs, s)
+		}
 	} else {
 		delete(d.index, hk)
 	}
@@ -123,7 +165,7 @@ func (th *Thread) hashKey(v Value) (any, error) {
 		if v.Frozen {
 			var keys []string
 			for _, e := range v.d.entries {
-				if !e.deleted {
+				if !e.deleted() {
 					k, _ := th.hashKey(e.key)
 					keys = append(keys, th.keyString(k))
 				}
@@ -325,7 +367,7 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 			d.entries[j].hk = p
 		}
 	}
-	d.entries[i] = dictEntry{deleted: true}
+	d.entries[i] = dictEntry{}
 	d.live--
 	d.version++
 	if len(d.entries) > 32 && d.live < len(d.entries)/2 {
@@ -337,7 +379,7 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 func (d *Dict) compact() {
 	var out []dictEntry
 	for _, e := range d.entries {
-		if !e.deleted {
+		if !e.deleted() {
 			out = append(out, e)
 		}
 	}
@@ -355,14 +397,11 @@ func (d *Dict) SetStr(k string, v Value) { d.setStrBoxed(k, nil, v) }
 // setStrBoxed is SetStr with the key already boxed (a code object's
 // NameValues), or nil to box it here.
 func (d *Dict) setStrBoxed(k string, boxed Value, v Value) {
-	if i, ok := d.strs[k]; ok {
+	if i, ok := d.strIndexOf(k); ok {
 		d.entries[i].value = v
 		return
 	}
-	if d.strs == nil {
-		d.strs = make(map[string]int)
-	}
-	d.strs[k] = len(d.entries)
+	d.indexStr(k, len(d.entries))
 	key := boxed
 	if key == nil {
 		key = Value(k)
@@ -374,7 +413,7 @@ func (d *Dict) setStrBoxed(k string, boxed Value, v Value) {
 
 // GetStr looks a string key up.
 func (d *Dict) GetStr(k string) (Value, bool) {
-	if i, ok := d.strs[k]; ok {
+	if i, ok := d.strIndexOf(k); ok {
 		return d.entries[i].value, true
 	}
 	return nil, false
@@ -382,12 +421,12 @@ func (d *Dict) GetStr(k string) (Value, bool) {
 
 // DelStr removes a string key.
 func (d *Dict) DelStr(k string) bool {
-	i, ok := d.strs[k]
+	i, ok := d.strIndexOf(k)
 	if !ok {
 		return false
 	}
-	delete(d.strs, k)
-	d.entries[i] = dictEntry{deleted: true}
+	d.dropIndex(k)
+	d.entries[i] = dictEntry{}
 	d.live--
 	d.version++
 	return true
@@ -398,7 +437,7 @@ func (d *Dict) DelStr(k string) bool {
 func (d *Dict) StrKeys() []string {
 	out := make([]string, 0, d.live)
 	for _, e := range d.entries {
-		if s, ok := e.key.(string); ok && !e.deleted {
+		if s, ok := e.key.(string); ok && !e.deleted() {
 			out = append(out, s)
 		}
 	}
@@ -412,7 +451,7 @@ func (d *Dict) Len() int { return d.live }
 func (d *Dict) Keys() []Value {
 	out := make([]Value, 0, d.live)
 	for _, e := range d.entries {
-		if !e.deleted {
+		if !e.deleted() {
 			out = append(out, e.key)
 		}
 	}
@@ -423,7 +462,7 @@ func (d *Dict) Keys() []Value {
 func (d *Dict) Items() [][2]Value {
 	out := make([][2]Value, 0, d.live)
 	for _, e := range d.entries {
-		if !e.deleted {
+		if !e.deleted() {
 			out = append(out, [2]Value{e.key, e.value})
 		}
 	}
@@ -433,7 +472,7 @@ func (d *Dict) Items() [][2]Value {
 func (d *Dict) copy() *Dict {
 	n := NewDict()
 	for _, e := range d.entries {
-		if !e.deleted {
+		if !e.deleted() {
 			n.setHashed(e.hk, e.key, e.value)
 		}
 	}

@@ -56,7 +56,10 @@ func smallIntOp(op, x, y int) (Value, bool) {
 	return nil, false
 }
 
-func compareInts(op, x, y int) Value {
+func compareInts(op, x, y int) Value { return intCompare(op, x, y) }
+
+// intCompare applies a comparison operator to two small ints.
+func intCompare(op, x, y int) bool {
 	switch op {
 	case compile.OpLt:
 		return x < y
@@ -390,16 +393,17 @@ func (th *Thread) intOp(op int, x, y Value) (Value, error) {
 	case compile.OpAdd, compile.OpSub, compile.OpMul:
 		// a small operand is written into the thread's scratch ints, not allocated
 		a, b := bigOf(x, &th.bigScratch[0]), bigOf(y, &th.bigScratch[1])
+		aw, bw := len(a.Bits()), len(b.Bits())
 		switch op {
 		case compile.OpAdd:
-			return normBig(new(big.Int).Add(a, b)), nil
+			return normBig(newBigResult(max(aw, bw)+1).Add(a, b)), nil
 		case compile.OpSub:
-			return normBig(new(big.Int).Sub(a, b)), nil
+			return normBig(newBigResult(max(aw, bw)+1).Sub(a, b)), nil
 		}
 		if a.BitLen()+b.BitLen() > 1<<20 {
 			return nil, th.newErr(MemoryError, "")
 		}
-		return normBig(new(big.Int).Mul(a, b)), th.charge((a.BitLen() + b.BitLen()) / 64)
+		return normBig(newBigResult(aw+bw).Mul(a, b)), th.charge((a.BitLen() + b.BitLen()) / 64)
 	}
 	a, b := toBig(x), toBig(y)
 	switch op {
@@ -543,7 +547,7 @@ func (th *Thread) setOp(op int, a, b *Set) (Value, error) {
 	}
 	each := func(s *Set, keep func(dictEntry) bool) {
 		for _, e := range s.d.entries {
-			if !e.deleted && keep(e) {
+			if !e.deleted() && keep(e) {
 				if hk := base(e); needsEq(hk) {
 					if _, dup, _ := th.findKey(out.d, hk, e.key); !dup {
 						out.d.setHashed(out.d.freeProbe(hk), e.key, None)

@@ -186,6 +186,27 @@ func normBig(b *big.Int) Value {
 	return b
 }
 
+// bigCell is a big int whose magnitude, when it is small, lives in the same
+// allocation: sums and products of ints just past 2**63 (the running total
+// of a loop) then cost one allocation instead of two.
+type bigCell struct {
+	n big.Int
+	w [bigCellWords]big.Word
+}
+
+const bigCellWords = 3
+
+// newBigResult returns a zero big.Int with room for a result of the given
+// number of words.
+func newBigResult(words int) *big.Int {
+	if words > bigCellWords {
+		return new(big.Int)
+	}
+	c := new(bigCell)
+	c.n.SetBits(c.w[:0])
+	return &c.n
+}
+
 // bigOf is toBig for an operand used only during one operation: a small int
 // is written into scratch instead of a new big.Int.
 func bigOf(v Value, scratch *big.Int) *big.Int {

@@ -114,7 +114,7 @@ func (fr *Frame) lookupCached(pc int) (Value, bool) {
 // fillCache records where the name of the instruction at pc was found: in
 // d, or in the builtins d after the globals outer did not have it.
 func (fr *Frame) fillCache(pc int, d, outer *Dict, name string) {
-	i, ok := d.strs[name]
+	i, ok := d.strIndexOf(name)
 	if !ok {
 		return
 	}
@@ -126,6 +126,28 @@ func (fr *Frame) fillCache(pc int, d, outer *Dict, name string) {
 		c.outer, c.outerVer = outer, outer.version
 	}
 	fr.data.globals[pc] = c
+}
+
+// skipCovered moves past the n instructions a superinstruction did the work
+// of, counting them against the step budget as if they had run one by one.
+func (th *Thread) skipCovered(fr *Frame, n int) {
+	fr.pc += n
+	th.steps -= int64(n)
+}
+
+// fusedInts reads the operands of a superinstruction that starts with
+// LOAD_FAST a and then loads b from a local (bLocal) or a constant; ok when
+// both are small ints.
+func (fr *Frame) fusedInts(a, b int32, bLocal bool) (x, y int, ok bool) {
+	if x, ok = fr.locals[a].(int); !ok {
+		return 0, 0, false
+	}
+	if bLocal {
+		y, ok = fr.locals[b].(int)
+	} else {
+		y, ok = fr.consts[b].(int)
+	}
+	return x, y, ok
 }
 
 // storeGlobal sets a global name, through the instruction's inline cache
@@ -243,6 +265,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		}
 		in := fr.code.Instrs[fr.pc]
 		fr.pc++
+	dispatch:
 		switch in.Op {
 		case compile.NOP:
 		case compile.POP_TOP:
@@ -385,6 +408,95 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			err = th.setAttr(obj, fr.code.Names[in.Arg], val)
 		case compile.DELETE_ATTR:
 			err = th.delAttr(fr.pop(), fr.code.Names[in.Arg])
+		// superinstructions (compile/fuse.go): the common case of a run of
+		// instructions, or else its first instruction as it was
+		case compile.LOAD_FAST_LOAD_FAST:
+			a, b := fr.locals[in.Arg], fr.locals[fr.code.Instrs[fr.pc].Arg]
+			if a == nil || b == nil {
+				in.Op = compile.LOAD_FAST
+				goto dispatch
+			}
+			fr.stack[fr.sp], fr.stack[fr.sp+1] = a, b
+			fr.sp += 2
+			th.skipCovered(fr, 1)
+		case compile.LOAD_FAST_LOAD_CONST:
+			a := fr.locals[in.Arg]
+			if a == nil {
+				in.Op = compile.LOAD_FAST
+				goto dispatch
+			}
+			fr.stack[fr.sp], fr.stack[fr.sp+1] = a, fr.consts[fr.code.Instrs[fr.pc].Arg]
+			fr.sp += 2
+			th.skipCovered(fr, 1)
+		case compile.FAST_FAST_BINARY, compile.FAST_CONST_BINARY:
+			next := fr.code.Instrs[fr.pc : fr.pc+2]
+			if xi, yi, ok := fr.fusedInts(in.Arg, next[0].Arg, in.Op == compile.FAST_FAST_BINARY); ok {
+				if v, ok := smallIntOp(int(next[1].Arg), xi, yi); ok {
+					fr.push(v)
+					th.skipCovered(fr, 2)
+					break
+				}
+			}
+			in.Op = compile.LOAD_FAST
+			goto dispatch
+		case compile.FAST_FAST_COMPARE, compile.FAST_CONST_COMPARE:
+			next := fr.code.Instrs[fr.pc : fr.pc+3]
+			if xi, yi, ok := fr.fusedInts(in.Arg, next[0].Arg, in.Op == compile.FAST_FAST_COMPARE); ok {
+				t := intCompare(int(next[1].Arg), xi, yi)
+				// and the conditional jump after it, when there is one
+				switch next[2].Op {
+				case compile.POP_JUMP_IF_FALSE, compile.POP_JUMP_IF_TRUE:
+					th.skipCovered(fr, 3)
+					if t == (next[2].Op == compile.POP_JUMP_IF_TRUE) {
+						fr.pc = int(next[2].Arg)
+					}
+				default:
+					fr.push(t)
+					th.skipCovered(fr, 2)
+				}
+				break
+			}
+			in.Op = compile.LOAD_FAST
+			goto dispatch
+		case compile.CONST_BINARY:
+			if xi, ok := fr.stack[fr.sp-1].(int); ok {
+				if yi, ok := fr.consts[in.Arg].(int); ok {
+					if v, ok := smallIntOp(int(fr.code.Instrs[fr.pc].Arg), xi, yi); ok {
+						fr.stack[fr.sp-1] = v
+						th.skipCovered(fr, 1)
+						break
+					}
+				}
+			}
+			in.Op = compile.LOAD_CONST
+			goto dispatch
+		case compile.BINARY_STORE_FAST, compile.INPLACE_STORE_FAST:
+			if xi, ok := fr.stack[fr.sp-2].(int); ok {
+				if yi, ok := fr.stack[fr.sp-1].(int); ok {
+					if v, ok := smallIntOp(int(in.Arg), xi, yi); ok {
+						fr.sp -= 2
+						fr.stack[fr.sp], fr.stack[fr.sp+1] = nil, nil
+						fr.locals[fr.code.Instrs[fr.pc].Arg] = v
+						th.skipCovered(fr, 1)
+						break
+					}
+				}
+			}
+			in.Op = compile.Unfused(in.Op)
+			goto dispatch
+		case compile.FOR_ITER_STORE_FAST:
+			if it, ok := fr.top().(*Iterator); ok && it.next == nil {
+				if v, ok := it.nextInRange(); ok {
+					fr.locals[fr.code.Instrs[fr.pc].Arg] = v
+					th.skipCovered(fr, 1)
+				} else {
+					fr.pop()
+					fr.pc = int(in.Arg)
+				}
+				break
+			}
+			in.Op = compile.FOR_ITER
+			goto dispatch
 		case compile.BINARY, compile.INPLACE:
 			y := fr.pop()
 			x := fr.stack[fr.sp-1]
@@ -716,7 +828,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 					kw = &Kwargs{}
 				}
 				for _, e := range d.entries {
-					if e.deleted {
+					if e.deleted() {
 						continue
 					}
 					k, ok := e.key.(string)
