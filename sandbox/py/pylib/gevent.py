@@ -3,7 +3,8 @@
 # and its timers are native (_gevent), time is virtual, and the behaviour
 # (order of wake-ups, error reports) follows gevent 22.10.
 import _gevent
-from greenlet import greenlet, GreenletExit
+# the class is _greenlet here: gevent.greenlet is the submodule (imported at the end)
+from greenlet import greenlet as _greenlet, GreenletExit
 from _gevent import getcurrent, get_hub, LoopExit
 from collections import deque
 
@@ -151,7 +152,7 @@ class _Waiter:
 _greenlet_counter = 0
 
 
-class Greenlet(greenlet):
+class Greenlet(_greenlet):
     __module__ = 'gevent._gevent_cgreenlet'
     # defaults that most greenlets keep all their life live on the class:
     # an instance stores only what it changes
@@ -167,7 +168,7 @@ class Greenlet(greenlet):
     _ident = None
 
     def __init__(self, run=None, *args, **kwargs):
-        greenlet.__init__(self, None, get_hub())
+        _greenlet.__init__(self, None, get_hub())
         if run is not None:
             self._run = run
         if not callable(self._run):
@@ -209,7 +210,7 @@ class Greenlet(greenlet):
     @property
     def started(self):
         # scheduled to start, or running
-        return (self._started and not self.dead and not greenlet.__bool__(self) and self._exception is _NONE) or bool(self)
+        return (self._started and not self.dead and not _greenlet.__bool__(self) and self._exception is _NONE) or bool(self)
 
     def ready(self):
         return self.dead or self._exception is not _NONE
@@ -316,7 +317,7 @@ class Greenlet(greenlet):
 
     def _schedule_links(self):
         if self._links and self._notifier is None:
-            self._notifier = greenlet(self._notify_links, get_hub())
+            self._notifier = _greenlet(self._notify_links, get_hub())
             _gevent.schedule(self._notifier)
 
     def _notify_links(self):
@@ -383,7 +384,7 @@ class Greenlet(greenlet):
         if self._start_timer is not None:
             self._start_timer.cancel()
             self._start_timer = None
-        if not greenlet.__bool__(self) and not self.dead:
+        if not _greenlet.__bool__(self) and not self.dead:
             # never started: it will not run; it dies with the exception as its outcome
             _gevent.mark_dead(self)
             if self._exception is _NONE:
@@ -409,8 +410,8 @@ def spawn_later(seconds, run, *args, **kwargs):
 
 
 def spawn_raw(function, *args, **kwargs):
-    g = greenlet(function, get_hub())
-    _gevent.schedule(g, None) if not args and not kwargs else _gevent.schedule(greenlet(lambda: function(*args, **kwargs), get_hub()))
+    g = _greenlet(function, get_hub())
+    _gevent.schedule(g, None) if not args and not kwargs else _gevent.schedule(_greenlet(lambda: function(*args, **kwargs), get_hub()))
     return g
 
 
@@ -492,3 +493,11 @@ def getswitchinterval():
 
 def setswitchinterval(interval):
     pass
+
+
+# import gevent makes these submodules attributes of gevent, as gevent's
+# own __init__ does (gevent.hub.get_hub() works without importing gevent.hub)
+import gevent.hub
+import gevent.greenlet
+import gevent.timeout
+import gevent.exceptions
