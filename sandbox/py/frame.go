@@ -151,6 +151,7 @@ type Thread struct {
 	spareFrames       []*Frame   // frames of finished calls, reused by the next calls
 	argStack          []Value    // arguments of NoRetain builtins being called, innermost last
 	bigScratch        [2]big.Int // small operands of big-int arithmetic (see bigOf)
+	ints              intBoxes   // boxes the ints of the VM's arithmetic and range loops
 	classEpoch        int        // changes whenever a class's attributes change (attribute caches)
 	switchedAt        int64      // th.used at the latest greenlet switch (thread preemption)
 	threadsPatched    bool       // monkey.patch_thread() ran: threads are plain greenlets

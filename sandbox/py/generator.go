@@ -39,16 +39,19 @@ type Iterator struct {
 // Next returns the next value, or false at the end.
 func (it *Iterator) Next(th *Thread) (Value, bool, error) {
 	if it.next == nil {
-		v, ok := it.nextInRange()
-		return v, ok, nil
+		n, ok := it.nextInRange()
+		if !ok {
+			return nil, false, nil
+		}
+		return th.ints.box(n), true, nil
 	}
 	return it.next(th)
 }
 
 // nextInRange steps a range iterator.
-func (it *Iterator) nextInRange() (Value, bool) {
+func (it *Iterator) nextInRange() (int, bool) {
 	if it.rangeLeft <= 0 {
-		return nil, false
+		return 0, false
 	}
 	v := it.rangeNext
 	it.rangeNext += it.rangeStep

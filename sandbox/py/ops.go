@@ -13,8 +13,9 @@ import (
 )
 
 // smallIntOp is the fast path for int op int; ok is false when the result
-// needs the general path (overflow, division, errors).
-func smallIntOp(op, x, y int) (Value, bool) {
+// needs the general path (overflow, division, errors). The caller boxes
+// the result (th.ints.box).
+func smallIntOp(op, x, y int) (int, bool) {
 	switch op {
 	case compile.OpAdd:
 		r := x + y
@@ -53,7 +54,7 @@ func smallIntOp(op, x, y int) (Value, bool) {
 	case compile.OpXor:
 		return x ^ y, true
 	}
-	return nil, false
+	return 0, false
 }
 
 func compareInts(op, x, y int) Value { return intCompare(op, x, y) }
@@ -385,7 +386,7 @@ func (th *Thread) intOp(op int, x, y Value) (Value, error) {
 	if xi, ok := x.(int); ok {
 		if yi, ok := y.(int); ok {
 			if v, ok := smallIntOp(op, xi, yi); ok {
-				return v, nil
+				return th.ints.box(v), nil
 			}
 		}
 	}

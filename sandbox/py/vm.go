@@ -432,7 +432,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			next := fr.code.Instrs[fr.pc : fr.pc+2]
 			if xi, yi, ok := fr.fusedInts(in.Arg, next[0].Arg, in.Op == compile.FAST_FAST_BINARY); ok {
 				if v, ok := smallIntOp(int(next[1].Arg), xi, yi); ok {
-					fr.push(v)
+					fr.push(th.ints.box(v))
 					th.skipCovered(fr, 2)
 					break
 				}
@@ -462,7 +462,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			if xi, ok := fr.stack[fr.sp-1].(int); ok {
 				if yi, ok := fr.consts[in.Arg].(int); ok {
 					if v, ok := smallIntOp(int(fr.code.Instrs[fr.pc].Arg), xi, yi); ok {
-						fr.stack[fr.sp-1] = v
+						fr.stack[fr.sp-1] = th.ints.box(v)
 						th.skipCovered(fr, 1)
 						break
 					}
@@ -476,7 +476,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 					if v, ok := smallIntOp(int(in.Arg), xi, yi); ok {
 						fr.sp -= 2
 						fr.stack[fr.sp], fr.stack[fr.sp+1] = nil, nil
-						fr.locals[fr.code.Instrs[fr.pc].Arg] = v
+						fr.locals[fr.code.Instrs[fr.pc].Arg] = th.ints.box(v)
 						th.skipCovered(fr, 1)
 						break
 					}
@@ -487,7 +487,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		case compile.FOR_ITER_STORE_FAST:
 			if it, ok := fr.top().(*Iterator); ok && it.next == nil {
 				if v, ok := it.nextInRange(); ok {
-					fr.locals[fr.code.Instrs[fr.pc].Arg] = v
+					fr.locals[fr.code.Instrs[fr.pc].Arg] = th.ints.box(v)
 					th.skipCovered(fr, 1)
 				} else {
 					fr.pop()
@@ -500,15 +500,15 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		case compile.BINARY, compile.INPLACE:
 			y := fr.pop()
 			x := fr.stack[fr.sp-1]
-			var v Value
 			if xi, ok := x.(int); ok {
 				if yi, ok := y.(int); ok {
-					if v, ok = smallIntOp(int(in.Arg), xi, yi); ok {
-						fr.stack[fr.sp-1] = v
+					if r, ok := smallIntOp(int(in.Arg), xi, yi); ok {
+						fr.stack[fr.sp-1] = th.ints.box(r)
 						break
 					}
 				}
 			}
+			var v Value
 			v, err = th.binaryOp(int(in.Arg), x, y, in.Op == compile.INPLACE)
 			if err == nil {
 				fr.stack[fr.sp-1] = v
@@ -725,7 +725,9 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				var v Value
 				var ok bool
 				if it.next == nil {
-					v, ok = it.nextInRange()
+					var n int
+					n, ok = it.nextInRange()
+					v = th.ints.box(n)
 				} else {
 					v, ok, err = it.next(th)
 				}

@@ -1,0 +1,47 @@
+package py
+
+// This file defines how the VM boxes the ints its arithmetic makes.
+
+import "unsafe"
+
+// A Python int is a Go int in an interface, and Go allocates 8 bytes for
+// every int it boxes past 255: a loop of arithmetic spends a third of its time
+// there. The VM's hot paths (int arithmetic, range loops) box instead into
+// chunks of intChunk ints, one allocation for each chunk.
+//
+// The interface is built by hand: its type word is int's, its data word
+// points into the chunk. That is the layout Go itself gives a boxed int (a
+// pointer to an immutable int), and no int in a chunk is ever written after
+// it is boxed. A chunk stays alive while any of its ints does, so a chunk is
+// small: at worst an int kept alive costs intChunk*8 bytes instead of 16.
+const intChunk = 8
+
+// intBoxes hands out boxed ints from the current chunk.
+type intBoxes struct {
+	free []int // the unused rest of the chunk
+}
+
+// eface is the layout of a Go interface value (type word, data word).
+type eface struct {
+	typ, data unsafe.Pointer
+}
+
+// intTypeWord is the type word of an int in an interface.
+var intTypeWord = func() unsafe.Pointer {
+	var v Value = 1 << 20
+	return (*eface)(unsafe.Pointer(&v)).typ
+}()
+
+// box returns n as a Value.
+func (b *intBoxes) box(n int) Value {
+	if uint(n) < 256 {
+		return n // Go boxes these without allocating
+	}
+	if len(b.free) == 0 {
+		b.free = make([]int, intChunk)
+	}
+	p := &b.free[0]
+	*p = n
+	b.free = b.free[1:]
+	return *(*Value)(unsafe.Pointer(&eface{typ: intTypeWord, data: unsafe.Pointer(p)}))
+}
