@@ -228,17 +228,25 @@ func (th *Thread) missingArgs(f *Function, names []string, kind string) error {
 	return th.typeError("%s() missing %d required %s argument%s: %s", f.Qualname, len(names), kind, plural(len(names)), list)
 }
 
+// inlineConstructors names the pylib/_inline.py helper that builds each
+// container class from an iterator that may wait.
+var inlineConstructors = map[*Class]string{
+	ListClass: "list_of", TupleClass: "tuple_of", SetClass: "set_of",
+	FrozenSetClass: "frozenset_of", DictClass: "dict_of",
+}
+
 // instantiate calls a class: built-in types construct natively; user classes
 // get a new object whose __init__ runs as a frame of the VM.
 func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs) (*Frame, Value, error) {
 	if c.Builtin == "greenlet" {
 		return th.runInit(caller, c, th.newGreenletObject(c), args, kw)
 	}
-	if c == ListClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && th.mayBlockIn(args[0]) {
-		return th.inlineHelper(caller, "list_of", args)
-	}
-	if c == TupleClass && caller != nil && th.native == 0 && len(args) == 1 && kw == nil && th.mayBlockIn(args[0]) {
-		return th.inlineHelper(caller, "tuple_of", args)
+	// a container built from an iterator whose Python code may switch
+	// greenlets is built by a Python helper running in the VM loop
+	if caller != nil && th.native == 0 && len(args) == 1 && kw == nil {
+		if helper := inlineConstructors[c]; helper != "" && th.mayBlockIn(args[0]) {
+			return th.inlineHelper(caller, helper, args)
+		}
 	}
 	if c.Builtin != "" && c.Builtin != "exception" {
 		if ctor := builtinConstructors[c.Builtin]; ctor != nil {

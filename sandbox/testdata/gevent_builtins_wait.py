@@ -1,5 +1,5 @@
 # Builtins that consume a generator (or a class's __next__) which waits: sorted, sum, min, max,
-# any, all, str.join, list.extend, enumerate, zip, map, filter. They wait as in CPython, keep
+# any, all, str.join, list.extend, enumerate, zip, map, filter, set, frozenset, dict. They wait as in CPython, keep
 # CPython's error messages, and stop iterating where CPython stops.
 import gevent
 from gevent.pool import Pool
@@ -74,6 +74,12 @@ show("filter", lambda: list(filter(lambda x: x % 2, slow([1, 2, 3]))))
 show("filter None", lambda: list(filter(None, slow([0, 1, "", "a"]))))
 show("sum error in generator", lambda: sum(fails(2)))
 show("sorted error in generator", lambda: sorted(fails(2)))
+show("set", lambda: sorted(set(slow([3, 1, 3]))))
+show("frozenset", lambda: sorted(frozenset(Countdown(3))))
+show("dict", lambda: dict(slow([("a", 1), ("b", 2)])))
+show("dict bad element", lambda: dict(slow([("a", 1), 5])))
+show("dict bad length", lambda: dict(slow(["ab", "xyz"])))
+show("set error in generator", lambda: set(fails(1)))
 l = [0]
 l.extend(slow([1, 2]))
 print("extend", l)
