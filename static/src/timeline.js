@@ -7,8 +7,11 @@
 const NS = "http://www.w3.org/2000/svg";
 const basePxPerSec = 90; // px per virtual second between instants, before fitting
 const maxGapSec = 8;    // longer gaps are drawn broken
-const laneH = 30;
+const laneH = 30;    // a lane's height
+const compactH = 18; // a lane's height in a crowded timeline
 const axisH = 24;
+const denseAt = 16;  // more lanes than this are crowded: similar ones are grouped
+const groupMin = 4;  // this many similar coroutines make a group
 
 // Events that take a slot of their own on the axis.
 const slotted = new Set(["switch", "stdout", "stderr", "spawn", "exit", "input", "input-wait", "program-exit"]);
@@ -181,6 +184,59 @@ export function model(events) {
   return { lanes: order.filter((l) => l.role !== "hub" || l.segs.some((s) => s.state === "running" && s.t1 !== null)), hub: order.find((l) => l.role === "hub"), marks, slotsAt };
 }
 
+/** similarName is a lane's short name with its numbers left out: "Thread-n (sock_conn)", "task(n)". */
+function similarName(l) {
+  return shortName(l.name).replace(/\d+/g, "n");
+}
+
+/**
+ * rows lays out a model's lanes, top to bottom: [{kind, lane | group, h}].
+ * Up to denseAt lanes, each has a row ("lane"). Past that, coroutines of one
+ * program with the same role and similar names (groupMin or more: a hundred
+ * threads, a handler per client) share a "group" row, which shows how many of
+ * them are in each state; a group whose key is in expanded is followed by its
+ * members' own compact rows ("member"). If there are still more than denseAt
+ * rows, every row is compact.
+ */
+export function rows(m, expanded) {
+  const lanes = m.lanes;
+  if (lanes.length <= denseAt) return lanes.map((lane) => ({ kind: "lane", lane, h: laneH }));
+  const groupOf = new Map();
+  // First by similar names, then, if still crowded, by the function called.
+  const keys = [(l) => similarName(l), (l) => similarName(l).replace(/\(.*$/s, "(…)")];
+  let count = lanes.length;
+  for (const keyOf of keys) {
+    if (count <= denseAt) break;
+    const byKey = new Map();
+    for (const l of lanes) {
+      if (l.role === "program" || l.role === "hub" || groupOf.has(l)) continue;
+      const k = l.program + ":" + l.role + ":" + keyOf(l);
+      if (!byKey.has(k)) byKey.set(k, []);
+      byKey.get(k).push(l);
+    }
+    for (const [key, members] of byKey) {
+      if (members.length < groupMin) continue;
+      const g = { key, name: keyOf(members[0]), role: members[0].role, program: members[0].program, members };
+      for (const l of members) groupOf.set(l, g);
+      count -= members.length - 1;
+    }
+  }
+  const out = [];
+  const placed = new Set();
+  for (const l of lanes) {
+    const g = groupOf.get(l);
+    if (!g) { out.push({ kind: "lane", lane: l }); continue; }
+    if (placed.has(g)) continue;
+    placed.add(g);
+    g.open = expanded.has(g.key);
+    out.push({ kind: "group", group: g });
+    if (g.open) for (const member of g.members) out.push({ kind: "member", lane: member, group: g });
+  }
+  const h = count > denseAt ? compactH : laneH;
+  for (const r of out) r.h = r.kind === "member" ? compactH : h;
+  return out;
+}
+
 /**
  * axis maps slot positions {t, off, w} to x for one or more models sharing
  * it, so that compared runs line up on the same virtual times. scale
@@ -195,13 +251,17 @@ export function axis(models, endTimes, scale = 1) {
   const times = [...widths.keys()].sort((a, b) => a - b);
   const start = new Map();
   const broken = [];
-  const minW = 8;
+  // Every instant keeps some room, and so does every gap; squeezed below a
+  // fifth (a crowded run fitted to the width), those shrink too.
+  const least = Math.min(1, scale * 5);
+  const minW = 8 * least;
+  const minGap = 6 * least;
   let x = 8;
   let prev = null;
   for (const t of times) {
     if (prev !== null) {
       const dt = (t - prev) / 1e9;
-      const gap = Math.max(6, Math.min(dt, maxGapSec) * pxPerSec);
+      const gap = Math.max(minGap, Math.min(dt, maxGapSec) * pxPerSec);
       if (dt > maxGapSec) broken.push(x + gap / 2);
       x += gap;
     }
@@ -228,16 +288,74 @@ export function axis(models, endTimes, scale = 1) {
   /** after is the x just after a slot: where the cursor stands once it has been shown. */
   const after = (pos) => (start.has(pos.t) && pos.off !== undefined ? start.get(pos.t) + (pos.off + pos.w) * scale : xOf(pos));
   // Room after the last instant for the labels drawn there ("return", an output line).
-  return { xOf, after, instantEnd, width: x + 80, times, start, broken, scale };
+  return { xOf, after, instantEnd, width: x + 80 * least, times, start, broken, scale };
 }
 
 const stateWords = { running: "running", ready: "ready", sleeping: "sleeping", waiting: "waiting", finished: "finished" };
+const groupStates = ["running", "ready", "sleeping", "waiting"];
 
 /**
- * render draws a model into svg (lanes starting at y0), returning the list
- * of hit targets: [{x, y, mark}] for hover and click.
+ * drawGroup draws a group row: for each stretch of the axis, a bar whose
+ * bands are the shares of the group's coroutines running, ready, sleeping
+ * and waiting (finished ones leave the bar), with the counts as a tooltip.
+ * Each state present keeps a band of 2 or more units, so the one thread of a
+ * hundred that runs still shows.
  */
-export function render(svg, m, ax, y0, title, endPos) {
+function drawGroup(g, row, ax, endPos) {
+  const { group } = row;
+  const n = group.members.length;
+  const top = row.y + 3, full = row.h - 6;
+  el("rect", { x: 0, y: top, width: ax.width, height: full, class: "tl-group-frame" }, g);
+  const steps = [];
+  for (const l of group.members) {
+    for (const s of l.segs) {
+      if (s.state === "finished") continue;
+      const x0 = ax.xOf(s.t0);
+      const x1 = s.t1 ? ax.xOf(s.t1) : ax.xOf(endPos);
+      if (x1 > x0) steps.push([x0, s.state, 1], [x1, s.state, -1]);
+    }
+  }
+  steps.sort((a, b) => a[0] - b[0]);
+  const count = { running: 0, ready: 0, sleeping: 0, waiting: 0 };
+  let from = null, was = "";
+  const flush = (x) => {
+    if (from === null || x <= from || was === "0,0,0,0") return;
+    const counts = was.split(",").map(Number);
+    const hs = counts.map((c) => (c ? Math.max(2, (c / n) * full) : 0));
+    // Give back what the 2-unit minimums took from the largest band.
+    const over = hs.reduce((a, b) => a + b, 0) - full;
+    if (over > 0) { const big = hs.indexOf(Math.max(...hs)); hs[big] -= over; }
+    const box = el("g", {}, g);
+    el("title", {}, box).textContent = `${n} × ${group.name}: ` +
+      groupStates.map((st, i) => (counts[i] ? `${counts[i]} ${stateWords[st]}` : "")).filter(Boolean).join(", ");
+    let y = top + full;
+    groupStates.forEach((st, i) => {
+      if (!hs[i]) return;
+      y -= hs[i];
+      el("rect", { x: from, y, width: x - from, height: hs[i], class: "tl-gseg tl-" + st }, box);
+    });
+  };
+  for (let i = 0; i < steps.length; ) {
+    const x = steps[i][0];
+    for (; i < steps.length && steps[i][0] === x; i++) count[steps[i][1]] += steps[i][2];
+    const now = groupStates.map((st) => count[st]).join(",");
+    if (now === was) continue;
+    // A stretch narrower than a unit could not be seen: it joins the next,
+    // which keeps its later counts (a hundred switches in a few pixels make
+    // one bar, not a hundred).
+    if (from !== null && x - from < 1) { was = now; continue; }
+    flush(x);
+    from = x; was = now;
+  }
+}
+
+/**
+ * render draws a model into svg, its rows (see rows) starting at y0, and
+ * returns the hit targets for hover and click ([{x, y, h, mark}]) and the
+ * height drawn. Compact rows leave out the words (switch labels, printed
+ * text, states): their tooltips keep them.
+ */
+export function render(svg, m, ax, y0, title, endPos, laneRows) {
   const g = el("g", { class: "tl-run" }, svg);
   const targets = [];
   const placed = [];
@@ -253,103 +371,148 @@ export function render(svg, m, ax, y0, title, endPos) {
       return;
     }
   };
+  // In a crowded timeline, marks closer together than their own size would
+  // pile up into a black smear: those are left out (their tooltips and hover
+  // targets stay), arrows are thin and carry no words, and the briefest
+  // runs keep a sliver of width so that each one still shows.
+  const crowded = m.lanes.length > denseAt;
+  const lastAt = new Map();
+  const room = (key, x, w) => {
+    if (!crowded) return true;
+    const last = lastAt.get(key);
+    if (last !== undefined && x - last < w) return false;
+    lastAt.set(key, x);
+    return true;
+  };
   if (title) {
     // The run's name is in the label column; leave its row free here.
     el("line", { x1: 0, x2: ax.width, y1: y0 + 19, y2: y0 + 19, class: "tl-run-rule" }, g);
     y0 += 20;
   }
-  m.lanes.forEach((l, idx) => {
-    l.y = y0 + idx * laneH;
-    el("line", { x1: 0, x2: ax.width, y1: l.y + laneH / 2, y2: l.y + laneH / 2, class: "tl-guide" }, g);
-  });
-  for (const l of m.lanes) {
+  // Each lane draws on its own row, or on its closed group's.
+  let y = y0;
+  laneRows.forEach((r, i) => { r.i = i; });
+  for (const r of laneRows) {
+    r.y = y;
+    y += r.h;
+    if (r.lane) { r.lane.row = r; continue; }
+    if (!r.group.open) for (const l of r.group.members) l.row = r;
+    drawGroup(g, r, ax, endPos);
+  }
+  for (const r of laneRows) if (r.lane) el("line", { x1: 0, x2: ax.width, y1: r.y + r.h / 2, y2: r.y + r.h / 2, class: "tl-guide" }, g);
+  for (const r of laneRows) {
+    const l = r.lane;
+    if (!l) continue;
+    const top = r.y + (r.h < laneH ? 3 : 6), bar = r.h - 2 * (top - r.y), mid = r.y + r.h / 2;
+    let run = null; // the last running bar drawn, in a crowded timeline
     for (const s of l.segs) {
       const x0 = ax.xOf(s.t0);
       const x1 = s.t1 ? ax.xOf(s.t1) : ax.xOf(endPos);
       if (x1 <= x0) continue;
+      if (crowded && x1 - x0 < 1) {
+        // Slivers: a scheduler that runs between every two switches would
+        // be a thousand bars. Runs a unit apart or less make one bar; the
+        // rest is too thin to see.
+        if (s.state !== "running") continue;
+        if (run && x0 - run.x1 < 1) { run.x1 = Math.max(x1, run.x0 + 2); run.rect.setAttribute("width", run.x1 - run.x0); continue; }
+      }
       if (l.role === "hub" && s.state === "running" && (s.t1 ? s.t1.t > s.t0.t : x1 > ax.instantEnd(s.t0.t))) {
         // The hub "runs" while everyone sleeps: show that as waiting for
         // the next timer or I/O, not as work.
-        const mid = Math.min(x1, ax.instantEnd(s.t0.t));
-        if (mid > x0) el("rect", { x: x0, y: l.y + 6, width: mid - x0, height: laneH - 12, rx: 3, class: "tl-seg tl-running" }, g);
-        const r = el("rect", { x: mid, y: l.y + 6, width: Math.max(0, x1 - mid), height: laneH - 12, rx: 3, class: "tl-seg tl-ready" }, g);
-        el("title", {}, r).textContent = "hub: waiting for the next timer or I/O";
+        const cut = Math.min(x1, ax.instantEnd(s.t0.t));
+        if (cut > x0) el("rect", { x: x0, y: top, width: cut - x0, height: bar, rx: 3, class: "tl-seg tl-running" }, g);
+        const rect = el("rect", { x: cut, y: top, width: Math.max(0, x1 - cut), height: bar, rx: 3, class: "tl-seg tl-ready" }, g);
+        el("title", {}, rect).textContent = "hub: waiting for the next timer or I/O";
         continue;
       }
       if (s.state === "finished") {
-        el("line", { x1: x0, x2: x1, y1: l.y + laneH / 2, y2: l.y + laneH / 2, class: "tl-finished" }, g);
+        el("line", { x1: x0, x2: x1, y1: mid, y2: mid, class: "tl-finished" }, g);
         continue;
       }
-      const r = el("rect", { x: x0, y: l.y + 6, width: x1 - x0, height: laneH - 12, rx: 3, class: "tl-seg tl-" + s.state }, g);
-      const tip = el("title", {}, r);
-      tip.textContent = `${l.name}: ${stateWords[s.state]}${s.detail ? " (" + s.detail + ")" : ""}`;
-      if (s.state !== "ready") {
+      const w = crowded && s.state === "running" ? Math.max(2, x1 - x0) : x1 - x0;
+      const rect = el("rect", { x: x0, y: top, width: w, height: bar, rx: crowded ? 1 : 3, class: "tl-seg tl-" + s.state }, g);
+      if (crowded && s.state === "running") run = { rect, x0, x1: x0 + w };
+      el("title", {}, rect).textContent = `${l.name}: ${stateWords[s.state]}${s.detail ? " (" + s.detail + ")" : ""}`;
+      if (s.state !== "ready" && r.h >= laneH) {
         const word = s.state === "sleeping" ? "zz " + s.detail.replace("until ", "→ ") : s.state === "waiting" ? "wait " + s.detail : "";
         if (word && x1 - x0 > word.length * 6.2 + 8) {
-          const t = el("text", { x: x0 + 4, y: l.y + laneH / 2 + 4, class: "tl-seg-label" }, g);
-          t.textContent = word;
-          placed.push({ x0, x1: x0 + word.length * 6.2 + 4, y0: l.y + laneH / 2 - 6, y1: l.y + laneH / 2 + 6 });
+          el("text", { x: x0 + 4, y: mid + 4, class: "tl-seg-label" }, g).textContent = word;
+          placed.push({ x0, x1: x0 + word.length * 6.2 + 4, y0: mid - 6, y1: mid + 6 });
         }
       }
     }
   }
-  // An output label may use the room up to the lane's next output dot.
+  // An output label may use the room up to the next output dot on its row.
   const nextOut = new Map();
   const lastOut = new Map();
   for (const mk of m.marks) {
     if ((mk.e.kind !== "stdout" && mk.e.kind !== "stderr") || !mk.lane) continue;
-    const prev = lastOut.get(mk.lane);
+    const prev = lastOut.get(mk.lane.row);
     if (prev) nextOut.set(prev, ax.xOf(mk.pos));
-    lastOut.set(mk.lane, mk);
+    lastOut.set(mk.lane.row, mk);
   }
   for (const mk of m.marks) {
     const x = ax.xOf(mk.pos);
     const e = mk.e;
-    if (e.kind === "switch" && mk.from && mk.to && mk.from.y !== undefined && mk.to.y !== undefined && mk.from !== mk.to) {
-      const ya = mk.from.y + laneH / 2, yb = mk.to.y + laneH / 2;
+    const row = mk.lane && mk.lane.row;
+    if (e.kind === "switch" && mk.from && mk.to && mk.from.row && mk.to.row) {
+      // A switch inside one closed group stays on its row: no arrow.
+      if (mk.from.row === mk.to.row) continue;
+      const ya = mk.from.row.y + mk.from.row.h / 2, yb = mk.to.row.y + mk.to.row.h / 2;
       const dir = yb > ya ? 1 : -1;
-      const arrow = el("line", { x1: x, x2: x, y1: ya, y2: yb - dir * 6, class: "tl-switch", "marker-end": "url(#tl-arrow)" }, g);
-      el("title", {}, arrow).textContent = `${mk.from.name} → ${mk.to.name}: ${e.label || e.reason} at ${fmtTime(e.t_ns)}`;
-      if (e.label) label(x + 3, ya + dir * 14 + 4, switchLabel(e.label), "tl-switch-label");
       targets.push({ x, y: Math.min(ya, yb), h: Math.abs(yb - ya), mark: mk });
-    } else if ((e.kind === "stdout" || e.kind === "stderr") && mk.lane && mk.lane.y !== undefined) {
-      const y = mk.lane.y + laneH / 2;
+      if (!room("switch", x, 3)) continue;
+      const arrow = el("line", { x1: x, x2: x, y1: ya, y2: yb - dir * (crowded ? 3 : 6), class: crowded ? "tl-switch tl-thin" : "tl-switch", "marker-end": "url(#tl-arrow)" }, g);
+      el("title", {}, arrow).textContent = `${mk.from.name} → ${mk.to.name}: ${e.label || e.reason} at ${fmtTime(e.t_ns)}`;
+      if (e.label && !crowded) label(x + 3, ya + dir * 14 + 4, switchLabel(e.label), "tl-switch-label");
+      continue;
+    }
+    if (!row) continue;
+    const yc = row.y + row.h / 2;
+    const small = row.h < laneH;
+    targets.push({ x, y: row.y, h: row.h, mark: mk });
+    if (!room(row.i + e.kind, x, e.kind === "spawn" ? 6 : 8)) continue;
+    if (e.kind === "stdout" || e.kind === "stderr") {
+      const r = small ? 3.5 : 5;
       const shape = e.kind === "stderr"
-        ? el("rect", { x: x - 5, y: y - 5, width: 10, height: 10, class: "tl-out tl-err" }, g)
-        : el("circle", { cx: x, cy: y, r: 5, class: "tl-out" }, g);
-      const tip = el("title", {}, shape);
-      tip.textContent = `${mk.lane.name} printed ${JSON.stringify(e.text)} at ${fmtTime(e.t_ns)}`;
+        ? el("rect", { x: x - r, y: yc - r, width: 2 * r, height: 2 * r, class: "tl-out tl-err" }, g)
+        : el("circle", { cx: x, cy: yc, r, class: "tl-out" }, g);
+      el("title", {}, shape).textContent = `${mk.lane.name} printed ${JSON.stringify(e.text)} at ${fmtTime(e.t_ns)}`;
       const said = e.text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").trim();
       const next = nextOut.has(mk) ? nextOut.get(mk) : ax.width;
       const room = Math.max(3, Math.floor((next - x - 2) / 6.2));
-      if (said) label(x - 4, y - 8, said.length > room ? said.slice(0, room - 1) + "…" : said, "tl-out-label");
-      targets.push({ x, y: y - laneH / 2, h: laneH, mark: mk });
-    } else if (mk.lane && mk.lane.y !== undefined) {
-      const y = mk.lane.y + laneH / 2;
-      if (e.kind === "exit") {
-        const t = el("text", { x: x - 4, y: y + 4, class: "tl-exit" }, g);
-        t.textContent = e.error ? "✗" : "✓";
-        const tip = el("title", {}, t);
-        tip.textContent = `${mk.lane.name} finished${e.error ? " with " + e.error : e.value && e.value !== "None" ? ", returning " + e.value : ""}`;
-      } else if (e.kind === "spawn") {
-        el("path", { d: `M${x - 4} ${y - 6} L${x + 4} ${y} L${x - 4} ${y + 6} Z`, class: "tl-spawn" }, g);
-      } else if (e.kind === "input" || e.kind === "input-wait") {
-        const t = el("text", { x: x - 4, y: y + 4, class: "tl-exit" }, g);
-        t.textContent = e.kind === "input" ? "⏎" : "⌨";
-      }
-      targets.push({ x, y: y - laneH / 2, h: laneH, mark: mk });
+      if (said && !small && (!crowded || room >= 8)) label(x - 4, yc - 8, said.length > room ? said.slice(0, room - 1) + "…" : said, "tl-out-label");
+    } else if (e.kind === "exit") {
+      const t = el("text", { x: x - 4, y: yc + 4, class: "tl-exit" + (small ? " tl-small" : "") }, g);
+      t.textContent = e.error ? "✗" : "✓";
+      el("title", {}, t).textContent = `${mk.lane.name} finished${e.error ? " with " + e.error : e.value && e.value !== "None" ? ", returning " + e.value : ""}`;
+    } else if (e.kind === "spawn") {
+      const d = small ? 3 : 4;
+      el("path", { d: `M${x - d} ${yc - d - 2} L${x + d} ${yc} L${x - d} ${yc + d + 2} Z`, class: "tl-spawn" }, g);
+    } else if (e.kind === "input" || e.kind === "input-wait") {
+      const t = el("text", { x: x - 4, y: yc + 4, class: "tl-exit" + (small ? " tl-small" : "") }, g);
+      t.textContent = e.kind === "input" ? "⏎" : "⌨";
     }
   }
-  return { targets, height: (title ? 20 : 0) + m.lanes.length * laneH };
+  return { targets, height: y - y0 + (title ? 20 : 0) };
 }
 
-/** drawAxis draws the time ticks along the top. */
+/** drawTicks draws the instants' grid lines from y0 to y1. */
+export function drawTicks(svg, ax, y0, y1) {
+  const g = el("g", { class: "tl-ticks" }, svg);
+  for (const t of ax.times) {
+    const x = ax.start.get(t);
+    el("line", { x1: x, x2: x, y1: y0, y2: y1, class: "tl-tick" }, g);
+  }
+}
+
+/** drawAxis draws the time labels along the top (an svg of its own, which stays in view). */
 export function drawAxis(svg, ax) {
   const g = el("g", { class: "tl-axis" }, svg);
   let lastX = -100;
   for (const t of ax.times) {
     const x = ax.start.get(t);
-    el("line", { x1: x, x2: x, y1: axisH - 6, y2: 2000, class: "tl-tick" }, g);
+    el("line", { x1: x, x2: x, y1: axisH - 6, y2: axisH, class: "tl-tick" }, g);
     if (x - lastX > 44) {
       const label = el("text", { x: x + 2, y: axisH - 10, class: "tl-tick-label" }, g);
       label.textContent = fmtTime(t);
@@ -375,4 +538,4 @@ export function defs(svg) {
   el("circle", { cx: 3, cy: 3, r: 1.2, class: "tl-dots-dot" }, p2);
 }
 
-export { laneH, axisH, el, NS };
+export { laneH, compactH, axisH, el, NS };
