@@ -343,12 +343,15 @@ func (r *Run) newEnv(index int, p Program, start time.Time, steps *int64) *py.En
 		q := r.inputs[index]
 		for {
 			r.inputMu.Lock()
+			// The input event's text is the line as input() read it: with
+			// its newline ("\r\n" reads as "\n"), or without one when the
+			// input ended in the middle of a line (docs/protocol.md).
 			if i := strings.IndexByte(q.buf, '\n'); i >= 0 {
-				line := q.buf[:i]
+				line := strings.TrimSuffix(q.buf[:i], "\r")
 				q.buf = q.buf[i+1:]
 				r.inputMu.Unlock()
-				r.event(Event{Kind: KindInput, Program: index, Text: line})
-				return strings.TrimSuffix(line, "\r"), true, nil
+				r.event(Event{Kind: KindInput, Program: index, Text: line + "\n"})
+				return line, true, nil
 			}
 			if q.closed {
 				rest := q.buf

@@ -41,11 +41,12 @@ export class OutputPane {
     this.stream = stream;
   }
 
-  /** add appends text written to stream (stdout, stderr or input); line is the source line that wrote it. */
+  /**
+   * add appends text written to stream (stdout, stderr or input); line is
+   * the source line that wrote it. Input comes as it was read, with its
+   * newline (docs/protocol.md), so it ends its line as in a terminal.
+   */
   add(stream, text, line) {
-    // A line typed for input() ends its line, as in a terminal (the server
-    // may send it with or without its newline).
-    if (stream === "input" && !text.endsWith("\n")) text += "\n";
     const parts = text.split("\n");
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;

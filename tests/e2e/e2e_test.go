@@ -288,6 +288,30 @@ func TestRunProtocol(t *testing.T) {
 		if got := stdoutOf(events, 0); got != "name? hello Ada\n" || end.Status != "ok" {
 			t.Errorf("got %q, status %s", got, end.Status)
 		}
+		if got := textOf(events, 0, sandbox.KindInput); got != "Ada\n" {
+			t.Errorf("input events = %q, want the line typed, with its newline", got)
+		}
+	})
+
+	// docs/protocol.md: an input event's text is the line as input() read
+	// it, ending in "\n" ("\r\n" reads as "\n"), but for a last line cut
+	// short by the end of input.
+	t.Run("input events carry each line as read", func(t *testing.T) {
+		src := "while True:\n    try:\n        s = input()\n    except EOFError:\n        print('eof')\n        break\n    print(repr(s))\n"
+		c.send(map[string]any{"type": "run", "id": "lines", "source": src, "stdin": "Ada\nBob\r\n\nCy", "interactive": false})
+		end, events := c.collect("lines", nil)
+		var lines []string
+		for _, e := range events {
+			if e.Kind == sandbox.KindInput {
+				lines = append(lines, e.Text)
+			}
+		}
+		if want := []string{"Ada\n", "Bob\n", "\n", "Cy"}; strings.Join(lines, "|") != strings.Join(want, "|") {
+			t.Errorf("input events = %q, want %q", lines, want)
+		}
+		if got := stdoutOf(events, 0); got != "'Ada'\n'Bob'\n''\n'Cy'\neof\n" || end.Status != "ok" {
+			t.Errorf("the program printed %q (status %s), want each line without its ending", got, end.Status)
+		}
 	})
 
 	t.Run("end of input is EOFError", func(t *testing.T) {
