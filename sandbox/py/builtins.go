@@ -1192,13 +1192,9 @@ func (th *Thread) viaInline(caller *Frame, it Value, name string, args ...Value)
 // may need a greenlet switch: making them iterates nothing, and iterating the
 // Python object they return happens in the VM loop.
 func (th *Thread) callInlineHelper(name string, args ...Value) (Value, error) {
-	m, err := th.loadModule("_inline")
+	fn, err := th.inlineFunc(name)
 	if err != nil {
 		return nil, err
-	}
-	fn, ok := m.Dict.GetStr(name)
-	if !ok {
-		return nil, &haltError{Kind: "internal", Reason: "internal error: the library helper " + name + " is missing"}
 	}
 	return th.callValue(fn, args, nil)
 }

@@ -244,7 +244,8 @@ func (th *Thread) instantiate(caller *Frame, c *Class, args []Value, kw *Kwargs)
 	// a container built from an iterator whose Python code may switch
 	// greenlets is built by a Python helper running in the VM loop
 	if caller != nil && th.native == 0 && len(args) == 1 && kw == nil {
-		if helper := inlineConstructors[c]; helper != "" && th.mayBlockIn(args[0]) {
+		// (dict() of a mapping copies it; only pairs go to the helper)
+		if helper := inlineConstructors[c]; helper != "" && th.mayBlockIn(args[0]) && !(c == DictClass && isMapping(args[0])) {
 			return th.inlineHelper(caller, helper, args)
 		}
 	}
@@ -415,13 +416,32 @@ func hasPythonIter(v Value) bool {
 // a frame of the VM loop, so that the user code it calls back may switch
 // greenlets.
 func (th *Thread) inlineHelper(caller *Frame, name string, args []Value) (*Frame, Value, error) {
-	m, err := th.loadModule("_inline")
+	fn, err := th.inlineFunc(name)
 	if err != nil {
 		return nil, nil, err
 	}
+	return th.prepareCall(caller, fn, args, nil)
+}
+
+// pushInlineHelper calls the helper name of pylib/_inline.py so that its
+// result is pushed on fr's stack; it returns the frame to continue in.
+func (th *Thread) pushInlineHelper(fr *Frame, name string, args ...Value) (*Frame, error) {
+	fn, err := th.inlineFunc(name)
+	if err != nil {
+		return fr, err
+	}
+	return th.callInline(fr, fn, args, nil)
+}
+
+// inlineFunc is the helper name of pylib/_inline.py.
+func (th *Thread) inlineFunc(name string) (Value, error) {
+	m, err := th.loadModule("_inline")
+	if err != nil {
+		return nil, err
+	}
 	fn, ok := m.Dict.GetStr(name)
 	if !ok {
-		return nil, nil, &haltError{Kind: "internal", Reason: "internal error: the library helper " + name + " is missing"}
+		return nil, &haltError{Kind: "internal", Reason: "internal error: the library helper " + name + " is missing"}
 	}
-	return th.prepareCall(caller, fn, args, nil)
+	return fn, nil
 }

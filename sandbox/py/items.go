@@ -608,7 +608,12 @@ func (th *Thread) next(it Value) (Value, bool, error) {
 }
 
 // iterate collects every value of an iterable.
-func (th *Thread) iterate(x Value) ([]Value, error) {
+func (th *Thread) iterate(x Value) ([]Value, error) { return th.iterateAtMost(x, -1) }
+
+// iterateAtMost is iterate reading no more than limit items (no limit when
+// negative): unpacking reads one item past the targets, as CPython does, and
+// so stops on an endless iterator.
+func (th *Thread) iterateAtMost(x Value, limit int) ([]Value, error) {
 	switch c := x.(type) {
 	case *List:
 		return append([]Value(nil), c.Items...), nil
@@ -620,7 +625,7 @@ func (th *Thread) iterate(x Value) ([]Value, error) {
 		return nil, err
 	}
 	var out []Value
-	for {
+	for len(out) != limit {
 		v, ok, err := th.next(it)
 		if err != nil {
 			return nil, err
@@ -638,6 +643,7 @@ func (th *Thread) iterate(x Value) ([]Value, error) {
 			}
 		}
 	}
+	return out, nil
 }
 
 // dictUpdate merges m (a mapping or iterable of pairs) into d.

@@ -528,6 +528,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 					break
 				}
 			}
+			if (in.Arg == compile.OpIn || in.Arg == compile.OpNotIn) && th.native == 0 && th.mayBlockIn(y) {
+				fr.pop()
+				fr, err = th.pushInlineHelper(fr, "contains_of", y, x, in.Arg == compile.OpNotIn)
+				break
+			}
 			var v Value
 			v, err = th.compareOp(int(in.Arg), x, y)
 			if err == nil {
@@ -602,6 +607,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			err = th.dictSet(fr.stack[fr.sp-int(in.Arg)].(*Dict), k, v)
 		case compile.LIST_EXTEND:
 			it := fr.pop()
+			if th.native == 0 && th.mayBlockIn(it) {
+				fr.pc--
+				fr, err = th.pushInlineHelper(fr, "list_of", it)
+				break
+			}
 			l := fr.top().(*List)
 			var items []Value
 			if items, err = th.iterate(it); err == nil {
@@ -609,6 +619,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 		case compile.SET_UPDATE:
 			it := fr.pop()
+			if th.native == 0 && th.mayBlockIn(it) {
+				fr.pc--
+				fr, err = th.pushInlineHelper(fr, "list_of", it)
+				break
+			}
 			s := fr.top().(*Set)
 			var items []Value
 			if items, err = th.iterate(it); err == nil {
@@ -628,8 +643,15 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			fr.stack[fr.sp-1] = Tuple(fr.top().(*List).Items)
 		case compile.UNPACK_SEQ:
 			seq := fr.pop()
+			if th.native == 0 && th.mayBlockIn(seq) {
+				// a helper frame reads the items (it may switch greenlets);
+				// this instruction then runs again on its list
+				fr.pc--
+				fr, err = th.pushInlineHelper(fr, "unpack_of", seq, int(in.Arg)+1)
+				break
+			}
 			var items []Value
-			if items, err = th.iterate(seq); err != nil {
+			if items, err = th.iterateAtMost(seq, int(in.Arg)+1); err != nil {
 				break
 			}
 			n := int(in.Arg)
@@ -646,6 +668,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 		case compile.UNPACK_EX:
 			seq := fr.pop()
+			if th.native == 0 && th.mayBlockIn(seq) {
+				fr.pc--
+				fr, err = th.pushInlineHelper(fr, "list_of", seq)
+				break
+			}
 			var items []Value
 			if items, err = th.iterate(seq); err != nil {
 				break

@@ -1,6 +1,7 @@
 # Builtins that consume a generator (or a class's __next__) which waits: sorted, sum, min, max,
 # any, all, str.join, list.extend, enumerate, zip, map, filter, set, frozenset, dict. They wait as in CPython, keep
 # CPython's error messages, and stop iterating where CPython stops.
+import collections
 import gevent
 from gevent.pool import Pool
 
@@ -77,6 +78,7 @@ show("sorted error in generator", lambda: sorted(fails(2)))
 show("set", lambda: sorted(set(slow([3, 1, 3]))))
 show("frozenset", lambda: sorted(frozenset(Countdown(3))))
 show("dict", lambda: dict(slow([("a", 1), ("b", 2)])))
+show("dict of a mapping", lambda: dict(collections.OrderedDict([("k", slow([1]))])).keys())
 show("dict bad element", lambda: dict(slow([("a", 1), 5])))
 show("dict bad length", lambda: dict(slow(["ab", "xyz"])))
 show("set error in generator", lambda: set(fails(1)))

@@ -194,3 +194,20 @@ def dict_of(it):
         result[pair[0]] = pair[1]
         i += 1
     return result
+
+
+def unpack_of(it, limit):
+    # a, b = it reads one item past its targets, and no more
+    result = []
+    for x in it:
+        result.append(x)
+        if len(result) == limit:
+            break
+    return result
+
+
+def contains_of(it, x, negate):
+    for y in it:
+        if y is x or y == x:
+            return not negate
+    return negate

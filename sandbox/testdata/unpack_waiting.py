@@ -1,0 +1,58 @@
+# Unpacking, starred displays and "in" over iterators: they read as far as
+# CPython reads (one item past the targets, or up to the first match), and
+# work when the iterator is a generator that waits on gevent.
+import itertools
+import gevent
+
+
+def counting(items, wait=0):
+    for x in items:
+        if wait:
+            gevent.sleep(wait)
+        print("  yield", x)
+        yield x
+
+
+try:
+    a, b = counting(range(5))
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    a, b = itertools.count()
+except ValueError as e:
+    print("ValueError:", e)
+x, y = counting("xy")
+print(x, y)
+print(3 in counting(range(10)), "z" not in counting("abc"))
+
+
+def waiting():
+    a, b, c = counting([1, 2, 3], 0.01)
+    print("unpacked", a, b, c)
+    first, *rest = counting("abc", 0.01)
+    print("starred", first, rest)
+    print("list display", [0, *counting([1, 2], 0.01)])
+    print("set display", sorted({*counting([2, 1, 2], 0.01)}))
+    print("in", 2 in counting([1, 2, 3], 0.01))
+    print("not in", 5 not in counting([1, 2], 0.01))
+    try:
+        p, q = counting([1, 2, 3, 4], 0.01)
+    except ValueError as e:
+        print("ValueError:", e)
+    try:
+        p, q, r = counting([1], 0.01)
+    except ValueError as e:
+        print("ValueError:", e)
+    return "done"
+
+
+def ticker():
+    for i in range(3):
+        print("tick", i)
+        gevent.sleep(0.015)
+
+
+g = gevent.spawn(waiting)
+t = gevent.spawn(ticker)
+gevent.joinall([g, t])
+print(g.value)
