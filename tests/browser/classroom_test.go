@@ -11,10 +11,8 @@ import (
 )
 
 func TestExerciseCheckHintsSolution(t *testing.T) {
-	base := startSite(t)
-	ctx := newBrowser(t, desktop)
+	_, ctx := devPage(t, desktop)
 	do(t, ctx, "check, hint, solution",
-		chromedp.Navigate(base+"/dev/index.html"),
 		press("#ex-countdown .ex-check"),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-countdown .ex-check-result[data-ok]`)),
 		press("#ex-countdown .ex-hint"),
@@ -34,9 +32,8 @@ func TestExerciseCheckHintsSolution(t *testing.T) {
 }
 
 func TestPredictionRevealedAfterRun(t *testing.T) {
-	base := startSite(t)
-	ctx := newBrowser(t, desktop)
-	do(t, ctx, "guess", chromedp.Navigate(base+"/dev/index.html"), press("#predict-order .predict-choices li:first-child"))
+	_, ctx := devPage(t, desktop)
+	do(t, ctx, "guess", press("#predict-order .predict-choices li:first-child"))
 	if n := eval[int](t, ctx, `document.querySelectorAll("#predict-order li.right").length`); n != 0 {
 		t.Errorf("the answer shows before the run")
 	}
@@ -49,14 +46,8 @@ func TestPredictionRevealedAfterRun(t *testing.T) {
 }
 
 func TestHelpPresenterAndProgress(t *testing.T) {
-	base := startSite(t)
-	ctx := newBrowser(t, desktop)
-	do(t, ctx, "keys",
-		chromedp.Navigate(base+"/dev/index.html"),
-		chromedp.WaitVisible(chromedp.CSS(".ex-run")),
-		chromedp.KeyEvent("?"),
-		chromedp.WaitVisible(chromedp.CSS("#tour-help")),
-	)
+	base, ctx := devPage(t, desktop)
+	do(t, ctx, "keys", keyTo("?", "#tour-help"))
 	if rows := eval[int](t, ctx, `document.querySelectorAll("#tour-help tr").length`); rows < 8 {
 		t.Errorf("the shortcut list has %d rows", rows)
 	}

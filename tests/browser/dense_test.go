@@ -46,7 +46,7 @@ func TestRealSiteDenseTimeline(t *testing.T) {
 		minFont float64 // px: lane names must stay this large
 	}{{projector, "projector", 17}, {phone, "light", 11}} {
 		t.Run(c.vp.name, func(t *testing.T) {
-			ctx := newBrowser(t, c.vp)
+			ctx := openPage(t, c.vp, base+"/lessons/socket-server?theme="+c.theme)
 			tl := "#ex-threads .ex-timeline"
 			shot := func(name string) {
 				t.Helper()
@@ -59,7 +59,6 @@ func TestRealSiteDenseTimeline(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			do(t, ctx, "load", chromedp.Navigate(base+"/lessons/socket-server?theme="+c.theme), chromedp.WaitVisible(chromedp.CSS("#ex-threads .ex-run")))
 			editFile(t, ctx, "threads", 1, func(s string) string { return strings.Replace(s, "range(10)", "range(100)", 1) })
 			do(t, ctx, "run 100 threads", runInstant("threads"))
 			// The server waits in accept() for ever: the run ends idle.

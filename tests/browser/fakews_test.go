@@ -132,13 +132,11 @@ func TestWebsocketProtocol(t *testing.T) {
 	fake := &fakeServer{dir: filepath.Join(repoDir(t), "static")}
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
-	ctx := newBrowser(t, desktop)
+	ctx := openPage(t, desktop, srv.URL+"/dev/live.html")
 	do(t, ctx, "run over the websocket",
-		chromedp.Navigate(srv.URL+"/dev/live.html"),
 		runInstant("greenlets"),
 		chromedp.Click(chromedp.CSS("#ex-ask .ex-run")),
-		chromedp.WaitVisible(chromedp.CSS("#ex-ask form.ex-input")),
-		chromedp.SendKeys(chromedp.CSS("#ex-ask .ex-input-text"), "Ada\r"),
+		answerInput("ask", "Ada"),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-ask[data-status="ok"] .ex-status`)),
 	)
 	if out := eval[string](t, ctx, outputJS("greenlets")); out != "12\n56\n34\n78" {

@@ -1,6 +1,7 @@
 // realsite_learner_test.go checks the real site as a learner and a teacher
 // use it: playback by virtual time, Stop, Reset, page keys, the shortcut
-// list, the projector theme and the remembered type size.
+// list, the projector theme and the remembered type size. learner_test.go
+// does the same on the dev page; the steps they share are in steps_test.go.
 package browser_test
 
 import (
@@ -16,45 +17,20 @@ import (
 // synchronous lines come a second apart; switched to 10× mid-way, a tenth of
 // a second apart; the five asynchronous lines come together.
 func TestRealSitePlaybackAt1x(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
+	_, ctx := lessonPage(t, desktop, "sync-vs-async")
 	do(t, ctx, "play sync-async at 1×",
-		chromedp.Navigate(base+"/lessons/sync-vs-async"),
-		chromedp.WaitVisible(chromedp.CSS("#ex-sync-async .ex-run")),
-		js(`
-		window.stamps = [];
-		const pre = document.querySelector("#ex-sync-async pre.ex-out");
-		new MutationObserver(() => {
-			const n = [...pre.querySelectorAll(".ln")].filter(l => l.textContent.startsWith("Task")).length;
-			const now = performance.now();
-			while (window.stamps.length < n) window.stamps.push(now);
-		}).observe(pre, {childList: true, subtree: true, characterData: true});
-		const sel = document.querySelector("#ex-sync-async select.ex-speed");
-		sel.selectedIndex = 1; sel.dispatchEvent(new Event("change"));
-		document.querySelector("#ex-sync-async .ex-run").click()`),
+		stampLines("sync-async", "Task"), setSpeed("sync-async", 1), press("#ex-sync-async .ex-run"),
 		waitJS(`window.stamps.length >= 3`),
-		js(`const sel = document.querySelector("#ex-sync-async select.ex-speed"); sel.selectedIndex = 3; sel.dispatchEvent(new Event("change"))`),
+		setSpeed("sync-async", 3),
 		waitJS(`window.stamps.length >= 10`),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-sync-async[data-status="ok"] .ex-status`)),
 	)
 	s := eval[[]float64](t, ctx, `window.stamps`)
 	t.Logf("Task line times (ms), lines 1-3 at 1×, then 10×: %.0f", s)
-	// Measured from the first line, so that one late frame (which the player
-	// makes up for) does not count.
-	for i := 1; i < 3; i++ {
-		if since := s[i] - s[0]; since < float64(i)*1000-150 || since > float64(i)*1000+400 {
-			t.Errorf("at 1× line %d came %.0f ms after line 1, want about %d ms", i+1, since, i*1000)
-		}
-	}
-	if gap := s[4] - s[3]; gap < 50 || gap > 400 {
-		t.Errorf("at 10× lines 4 and 5 came %.0f ms apart, want about 100 ms", gap)
-	}
-	for i := 6; i < 10; i++ {
-		if s[i] != s[5] {
-			t.Errorf("asynchronous line %d came %.0f ms after the first, want all five at once", i-4, s[i]-s[5])
-		}
-	}
-	if status := eval[string](t, ctx, `document.querySelector("#ex-sync-async .ex-status").textContent`); !strings.Contains(status, "finished in 6.0 s of virtual time") || !strings.Contains(status, "ms real") {
+	checkApart(t, s, 0, 3, 1000, 150, 400, "1×")
+	checkApart(t, s, 3, 5, 100, 50, 300, "10×")
+	checkTogether(t, s, 5, 10)
+	if status := statusOf(t, ctx, "sync-async"); !strings.Contains(status, "finished in 6.0 s of virtual time") || !strings.Contains(status, "ms real") {
 		t.Errorf("end of run = %q, want \"finished in 6.0 s of virtual time (N ms real)\"", status)
 	}
 	clock := eval[string](t, ctx, `document.querySelector("#ex-sync-async .ex-clock").textContent`)
@@ -65,9 +41,7 @@ func TestRealSitePlaybackAt1x(t *testing.T) {
 
 // TestRealSiteStop stops a run that waits for input forever.
 func TestRealSiteStop(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
-	do(t, ctx, "load", chromedp.Navigate(base+"/lessons/socket-server"), chromedp.WaitVisible(chromedp.CSS("#ex-echo .ex-run")))
+	_, ctx := lessonPage(t, desktop, "socket-server")
 	if idle := eval[string](t, ctx, `(b => b.disabled + " " + b.textContent)(document.querySelector("#ex-echo .ex-pause"))`); idle != "true ▶ Play" {
 		t.Errorf("before any run the pause button is %q, want disabled \"▶ Play\"", idle)
 	}
@@ -77,68 +51,34 @@ func TestRealSiteStop(t *testing.T) {
 		press("#ex-echo .ex-stop"),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-echo[data-status] .ex-status`)),
 	)
-	if st := eval[string](t, ctx, `document.querySelector("#ex-echo").dataset.status`); st != "stopped" {
-		t.Errorf("after Stop the run ended %q, want stopped", st)
-	}
-	if status := eval[string](t, ctx, `document.querySelector("#ex-echo .ex-status").textContent`); !strings.Contains(status, "stopped") {
-		t.Errorf("status = %q, want it to say the run was stopped", status)
-	}
-	if forms := eval[int](t, ctx, `[...document.querySelectorAll("#ex-echo form.ex-input")].filter(f => !f.hidden).length`); forms != 0 {
-		t.Errorf("%d input lines still shown after Stop", forms)
-	}
-	if on := eval[bool](t, ctx, `document.querySelector("#ex-echo .ex-stop").disabled`); !on {
-		t.Errorf("Stop is still enabled after the run stopped")
-	}
+	checkStopped(t, ctx, "echo")
 }
 
 // TestRealSiteResetAndRememberedEdits edits an example, reloads (the edit
 // stays), runs the edit, then Reset puts the lesson's code back.
 func TestRealSiteResetAndRememberedEdits(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
-	code := `[...document.querySelectorAll("#ex-test1-test2 .cm-line")].map(l => l.textContent).join("\n")`
-	do(t, ctx, "edit and reload",
-		chromedp.Navigate(base+"/lessons/greenlet"),
-		chromedp.WaitVisible(chromedp.CSS("#ex-test1-test2 .cm-content")),
-		chromedp.Click(chromedp.CSS("#ex-test1-test2 .cm-content")),
-		chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)),
-		chromedp.KeyEvent("print(90)"),
-		chromedp.Reload(),
-		chromedp.WaitVisible(chromedp.CSS("#ex-test1-test2 .cm-content")),
-	)
-	if got := eval[string](t, ctx, code); !strings.Contains(got, "print(90)") {
-		t.Fatalf("after reload the editor holds %q, want the edit kept", got)
-	}
+	_, ctx := lessonPage(t, desktop, "greenlet")
+	rememberEdit(t, ctx, "test1-test2", "print(90)", chromedp.KeyEvent(kb.End, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	do(t, ctx, "run the edit", runInstant("test1-test2"))
 	if out := eval[string](t, ctx, outputJS("test1-test2")); out != "12\n56\n34\n78\n90" {
 		t.Errorf("the edited program printed %q, want 12 56 34 78 90", out)
 	}
-	do(t, ctx, "reset", press("#ex-test1-test2 .ex-reset"))
-	if got := eval[string](t, ctx, code); strings.Contains(got, "print(90)") || !strings.HasPrefix(got, "from greenlet import greenlet") {
-		t.Errorf("after Reset the editor holds %q, want the lesson's code", got)
-	}
-	if n := eval[int](t, ctx, `Object.keys(localStorage).filter(k => k.startsWith("tour.edit.test1-test2.")).length`); n != 0 {
-		t.Errorf("after Reset %d stored edits remain", n)
-	}
+	checkReset(t, ctx, "test1-test2", "print(90)", "from greenlet import greenlet")
 }
 
 // TestRealSitePageKeys: PageDown/PageUp and the arrow keys change lesson, as
 // presentation clickers send them; inside the editor they do not.
 func TestRealSitePageKeys(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
-	path := func() string { return eval[string](t, ctx, `location.pathname`) }
-	at := func(slug string) chromedp.Action[chromedp.Void] {
-		return chromedp.WaitVisible(chromedp.CSS(`body[data-lesson="` + slug + `"] .ex-run`))
-	}
-	do(t, ctx, "PageDown", chromedp.Navigate(base+"/lessons/greenlet"), at("greenlet"), chromedp.KeyEvent(kb.PageDown), at("gevent"))
-	do(t, ctx, "PageUp", chromedp.KeyEvent(kb.PageUp), at("greenlet"))
-	do(t, ctx, "→", chromedp.KeyEvent(kb.ArrowRight), at("gevent"))
-	do(t, ctx, "←", chromedp.KeyEvent(kb.ArrowLeft), at("greenlet"))
+	_, ctx := lessonPage(t, desktop, "greenlet")
+	at := func(slug string) string { return `body[data-lesson="` + slug + `"] .ex-run` }
+	do(t, ctx, "PageDown", keyTo(kb.PageDown, at("gevent")))
+	do(t, ctx, "PageUp", keyTo(kb.PageUp, at("greenlet")))
+	do(t, ctx, "→", keyTo(kb.ArrowRight, at("gevent")))
+	do(t, ctx, "←", keyTo(kb.ArrowLeft, at("greenlet")))
 	do(t, ctx, "keys in the editor",
 		chromedp.Click(chromedp.CSS("#ex-test1-test2 .cm-content")),
 		chromedp.KeyEvent(kb.ArrowRight), chromedp.KeyEvent(kb.PageDown), chromedp.Sleep(300e6))
-	if p := path(); p != "/lessons/greenlet" {
+	if p := eval[string](t, ctx, `location.pathname`); p != "/lessons/greenlet" {
 		t.Errorf("keys typed in the editor changed the page to %s", p)
 	}
 }
@@ -146,10 +86,8 @@ func TestRealSitePageKeys(t *testing.T) {
 // TestRealSiteShortcutsAndLiveRegions: `?` lists the shortcuts; output and
 // status are live regions that a screen reader announces.
 func TestRealSiteShortcutsAndLiveRegions(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
-	do(t, ctx, "?", chromedp.Navigate(base+"/lessons/gevent"), chromedp.WaitVisible(chromedp.CSS(".ex-run")),
-		chromedp.KeyEvent("?"), chromedp.WaitVisible(chromedp.CSS("#tour-help")))
+	_, ctx := lessonPage(t, desktop, "gevent")
+	do(t, ctx, "?", keyTo("?", "#tour-help"))
 	help := eval[string](t, ctx, `document.querySelector("#tour-help").textContent`)
 	for _, want := range []string{"PageDown", "PageUp", "Shift+Enter", "?", "+ / −", "theme"} {
 		if !strings.Contains(help, want) {
@@ -171,22 +109,8 @@ func TestRealSiteShortcutsAndLiveRegions(t *testing.T) {
 // editor and output side by side and no table of contents; A+ and A− change
 // the type size, and both are remembered.
 func TestRealSiteProjectorAndTypeSize(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, projector)
-	font := func() float64 {
-		return eval[float64](t, ctx, `parseFloat(getComputedStyle(document.documentElement).fontSize)`)
-	}
-	do(t, ctx, "choose projector and reload",
-		chromedp.Navigate(base+"/lessons/gevent"),
-		chromedp.WaitVisible(chromedp.CSS(".ex-run")),
-		js(`const s = document.querySelector(".tour-theme"); s.value = "projector"; s.dispatchEvent(new Event("change"))`),
-		chromedp.Reload(),
-		chromedp.WaitVisible(chromedp.CSS(".ex-run")),
-	)
-	base1 := font()
-	if theme := eval[string](t, ctx, `document.documentElement.dataset.theme`); theme != "projector" || base1 < 22 {
-		t.Errorf("after choosing projector and reloading: theme %q, type %.0f px; want projector and large type", theme, base1)
-	}
+	_, ctx := lessonPage(t, projector, "gevent")
+	base1 := checkProjectorTheme(t, ctx)
 	if toc := eval[bool](t, ctx, `getComputedStyle(document.querySelector("nav.toc")).display === "none"`); !toc {
 		t.Errorf("the projector theme still shows the table of contents")
 	}
@@ -196,11 +120,11 @@ func TestRealSiteProjectorAndTypeSize(t *testing.T) {
 	}
 	do(t, ctx, "A+ twice, reload", press(`.tour-settings button[aria-label^="larger"]`), press(`.tour-settings button[aria-label^="larger"]`),
 		chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".ex-run")))
-	if bigger := font(); bigger < base1*1.15 {
+	if bigger := rootFontPx(t, ctx); bigger < base1*1.15 {
 		t.Errorf("after A+ twice and a reload the type is %.1f px, was %.1f px: want it larger and remembered", bigger, base1)
 	}
 	do(t, ctx, "− three times", chromedp.KeyEvent("-"), chromedp.KeyEvent("-"), chromedp.KeyEvent("-"), chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(".ex-run")))
-	if smaller := font(); smaller >= base1 {
+	if smaller := rootFontPx(t, ctx); smaller >= base1 {
 		t.Errorf("after − three times and a reload the type is %.1f px, want below %.1f px", smaller, base1)
 	}
 }
@@ -209,15 +133,11 @@ func TestRealSiteProjectorAndTypeSize(t *testing.T) {
 // width (the end of the run is on screen), lane names are short and tell the
 // coroutines apart, and "zoom in" shows the run at full size, scrolling.
 func TestRealSiteTimelineReadsClearly(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
+	base, ctx := lessonPage(t, desktop, "sync-vs-async")
 	fits := func(ex string) string {
 		return `(() => { const s = document.querySelector("#ex-` + ex + ` .tl-scroll"); return s.scrollWidth <= s.clientWidth + 1 })()`
 	}
-	names := func(ex string) []string {
-		return eval[[]string](t, ctx, `[...document.querySelectorAll("#ex-`+ex+` .tl-label .tl-name")].map(n => n.textContent)`)
-	}
-	do(t, ctx, "sync-async", chromedp.Navigate(base+"/lessons/sync-vs-async"), runInstant("sync-async"))
+	do(t, ctx, "sync-async", runInstant("sync-async"))
 	if !eval[bool](t, ctx, fits("sync-async")) {
 		t.Errorf("the sync-async timeline does not fit its width: the five tasks finishing together at 6 s are off screen")
 	}
@@ -225,7 +145,7 @@ func TestRealSiteTimelineReadsClearly(t *testing.T) {
 	if !strings.Contains(labels, "Task 0 done") || !strings.Contains(labels, "Task 4 done") {
 		t.Errorf("output labels on the timeline = %q, want the asynchronous lines readable", labels)
 	}
-	if got := strings.Join(names("sync-async"), ","); got != "main.py,Hub,task(0),task(1),task(2),task(3),task(4)" {
+	if got := strings.Join(laneNames(t, ctx, "sync-async"), ","); got != "main.py,Hub,task(0),task(1),task(2),task(3),task(4)" {
 		t.Errorf("lanes = %s", got)
 	}
 	// The five tasks sleep together: their timers are due at 6 s, so their
@@ -255,7 +175,7 @@ func TestRealSiteTimelineReadsClearly(t *testing.T) {
 	if !eval[bool](t, ctx, fits("echo-one-process")) {
 		t.Errorf("the echo-one-process timeline does not fit its width")
 	}
-	lanes := names("echo-one-process")
+	lanes := laneNames(t, ctx, "echo-one-process")
 	seen := map[string]bool{}
 	for _, n := range lanes {
 		if len([]rune(n)) > 30 || seen[n] || strings.Contains(n, "0x") {
@@ -310,11 +230,11 @@ func TestRealSiteLineNumbersAlign(t *testing.T) {
 			}
 		}
 	}
-	ctx := newBrowser(t, desktop)
-	do(t, ctx, "load", chromedp.Navigate(base+"/lessons/socket-server"), chromedp.WaitVisible(chromedp.CSS("#ex-echo .cm-content")))
+	ctx := openPage(t, desktop, base+"/lessons/socket-server")
+	do(t, ctx, "wait for the editors", chromedp.WaitVisible(chromedp.CSS("#ex-echo .cm-content")))
 	check(ctx, "laptop")
 	do(t, ctx, "projector, larger type",
-		js(`window.scrollTo(0, 0); const s = document.querySelector(".tour-theme"); s.value = "projector"; s.dispatchEvent(new Event("change"))`),
+		js(`window.scrollTo(0, 0)`), chooseTheme("projector"),
 		press(`.tour-settings button[aria-label^="larger"]`))
 	check(ctx, "projector")
 	// Both programs of the echo example, editors and outputs, on one projected screen.
@@ -322,8 +242,8 @@ func TestRealSiteLineNumbersAlign(t *testing.T) {
 	if !fits {
 		t.Errorf("projector: the echo example's two editors and outputs do not fit one screen")
 	}
-	pctx := newBrowser(t, phone)
-	do(t, pctx, "load on a phone", chromedp.Navigate(base+"/lessons/socket-server"), chromedp.WaitVisible(chromedp.CSS("#ex-echo .cm-content")))
+	pctx := openPage(t, phone, base+"/lessons/socket-server")
+	do(t, pctx, "wait for the editors on a phone", chromedp.WaitVisible(chromedp.CSS("#ex-echo .cm-content")))
 	check(pctx, "phone")
 	if over := eval[int](t, pctx, `document.documentElement.scrollWidth - innerWidth`); over > 0 {
 		t.Errorf("phone: the page is %d px wider than the screen", over)
@@ -335,15 +255,13 @@ func TestRealSiteLineNumbersAlign(t *testing.T) {
 // event by event (the output grows, the editor marks the line that runs),
 // and pointing at an output dot marks the line that printed it.
 func TestRealSiteStepHoverAndScrub(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
+	_, ctx := lessonPage(t, desktop, "greenlet")
 	current := `(document.querySelector("#ex-test1-test2 .cm-current-line")||{}).textContent||""`
-	do(t, ctx, "run test1-test2", chromedp.Navigate(base+"/lessons/greenlet"), runInstant("test1-test2"))
+	do(t, ctx, "run test1-test2", runInstant("test1-test2"))
 	if dots := eval[int](t, ctx, `document.querySelectorAll("#ex-test1-test2 .tl-out").length`); dots != 4 {
 		t.Errorf("%d output dots on the timeline, want one per printed line (4)", dots)
 	}
-	do(t, ctx, "scrub to the start",
-		js(`const s = document.querySelector("#ex-test1-test2 .ex-scrub"); s.value = 0; s.dispatchEvent(new Event("input"))`))
+	do(t, ctx, "scrub to the start", scrubTo("test1-test2", 0))
 	if out := eval[string](t, ctx, outputJS("test1-test2")); out != "" {
 		t.Errorf("at the start of the replay the output is %q, want nothing yet", out)
 	}
@@ -375,10 +293,8 @@ func TestRealSiteStepHoverAndScrub(t *testing.T) {
 // Enter runs; in the editor Shift+Enter runs and Esc then Tab leaves it
 // (Tab alone indents).
 func TestRealSiteKeyboardOnly(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
+	_, ctx := lessonPage(t, desktop, "greenlet")
 	active := `(e => e.className + "|" + e.textContent.slice(0, 20))(document.activeElement)`
-	do(t, ctx, "load", chromedp.Navigate(base+"/lessons/greenlet"), chromedp.WaitVisible(chromedp.CSS("#ex-test1-test2 .ex-run")))
 	found := false
 	for i := 0; i < 40 && !found; i++ {
 		do(t, ctx, "Tab", chromedp.KeyEvent(kb.Tab))
@@ -407,10 +323,8 @@ func TestRealSiteKeyboardOnly(t *testing.T) {
 // nothing from elsewhere, under 300 KB of compressed JavaScript and CSS, and
 // the time until it is usable is reported.
 func TestRealSiteCompareAndBudget(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
-	do(t, ctx, "load the monkey-patching lesson",
-		chromedp.Navigate(base+"/lessons/monkey-patching"),
+	_, ctx := lessonPage(t, desktop, "monkey-patching")
+	do(t, ctx, "wait until the page is ready",
 		chromedp.WaitVisible(chromedp.CSS("#ex-crawl-timing .ex-run-both")),
 		waitJS(`performance.getEntriesByName("tour-ready").length > 0`))
 	ready := eval[float64](t, ctx, `performance.getEntriesByName("tour-ready")[0].startTime`)
@@ -424,7 +338,7 @@ func TestRealSiteCompareAndBudget(t *testing.T) {
 		t.Errorf("the page became usable after %.0f ms", ready)
 	}
 	do(t, ctx, "run both",
-		js(`for (const n of ["crawl-timing", "crawl-unpatched"]) { const s = document.querySelector("#ex-" + n + " select.ex-speed"); s.selectedIndex = 4; s.dispatchEvent(new Event("change")) }`),
+		setSpeed("crawl-timing", 4), setSpeed("crawl-unpatched", 4),
 		press("#ex-crawl-timing .ex-run-both"),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-crawl-timing[data-status="ok"] .ex-status`)),
 		chromedp.WaitVisible(chromedp.CSS(`#ex-crawl-unpatched[data-status="ok"] .ex-status`)),
@@ -437,8 +351,5 @@ func TestRealSiteCompareAndBudget(t *testing.T) {
 	if runs := eval[int](t, ctx, `document.querySelectorAll("#ex-crawl-timing svg.tl-svg .tl-run").length`); runs != 2 {
 		t.Errorf("%d runs drawn on the comparison's one axis, want 2", runs)
 	}
-	foreign := eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(e => e.name).filter(u => !u.startsWith(location.origin) && !u.startsWith("ws"))`)
-	if len(foreign) > 0 {
-		t.Errorf("the page fetched from elsewhere: %q", foreign)
-	}
+	checkOwnOrigin(t, ctx)
 }

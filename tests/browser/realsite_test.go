@@ -3,7 +3,6 @@
 package browser_test
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -28,15 +27,12 @@ func startRealSite(t *testing.T) string {
 }
 
 func TestRealSite(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
-
-	do(t, ctx, "run the greenlet example", chromedp.Navigate(base+"/lessons/greenlet"), runInstant("test1-test2"))
+	base, ctx := lessonPage(t, desktop, "greenlet")
+	do(t, ctx, "run the greenlet example", runInstant("test1-test2"))
 	if out := eval[string](t, ctx, outputJS("test1-test2")); out != "12\n56\n34\n78" {
 		t.Errorf("greenlet output = %q, want 12 56 34 78", out)
 	}
-	lanes := eval[[]string](t, ctx, `[...document.querySelectorAll("#ex-test1-test2 .tl-label .tl-name")].map(n => n.textContent)`)
-	if strings.Join(lanes, ",") != "main.py,test1,test2" {
+	if lanes := laneNames(t, ctx, "test1-test2"); strings.Join(lanes, ",") != "main.py,test1,test2" {
 		t.Errorf("greenlet lanes = %q, want main.py, test1, test2", lanes)
 	}
 
@@ -45,18 +41,8 @@ func TestRealSite(t *testing.T) {
 	if out := eval[string](t, ctx, outputJS("sleep-order")); out != want {
 		t.Errorf("gevent output = %q", out)
 	}
-	lanes = eval[[]string](t, ctx, `[...document.querySelectorAll("#ex-sleep-order .tl-label .tl-name")].map(n => n.textContent)`)
-	for _, name := range []string{"foo", "bar", "func3"} {
-		found := false
-		for _, l := range lanes {
-			found = found || l == name
-		}
-		if !found {
-			t.Errorf("gevent lanes = %q, want a lane for %s", lanes, name)
-		}
-	}
-	status := eval[string](t, ctx, `document.querySelector("#ex-sleep-order .ex-status").textContent`)
-	if !strings.Contains(status, "6.0 s of virtual time") {
+	checkLanes(t, ctx, "sleep-order", "foo", "bar", "func3")
+	if status := statusOf(t, ctx, "sleep-order"); !strings.Contains(status, "6.0 s of virtual time") {
 		t.Errorf("end of run = %q, want it to report 6.0 s of virtual time", status)
 	}
 
@@ -64,23 +50,7 @@ func TestRealSite(t *testing.T) {
 	if green := eval[int](t, ctx, `document.querySelectorAll("#ex-baozi pre.ex-out .ansi-bold").length`); green != 5 {
 		t.Errorf("bold green [producer] tags = %d, want 5", green)
 	}
-	foreign := eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(e => e.name).filter(u => !u.startsWith(location.origin))`)
-	if len(foreign) > 0 {
-		t.Errorf("the page fetched from elsewhere: %q", foreign)
-	}
-}
-
-// outputOf returns the lines of one program's output pane (by file name).
-func outputOf(example, file string) string {
-	return `[...document.querySelectorAll('#ex-` + example + ` .ex-output[data-file="` + file + `"] pre.ex-out .ln')].map(l => l.textContent).join("\n")`
-}
-
-// waitJS waits until a JavaScript expression is true.
-func waitJS(expr string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](expr)(ctx, tg)
-		return err
-	})
+	checkOwnOrigin(t, ctx)
 }
 
 // TestRealSiteInteractiveClient is the socket lesson's server with its
@@ -88,11 +58,9 @@ func waitJS(expr string) chromedp.Action[chromedp.Void] {
 // mouse click), a typed line, then the end of input (Ctrl-D), which makes the
 // client's input() raise EOFError.
 func TestRealSiteInteractiveClient(t *testing.T) {
-	base := startRealSite(t)
-	ctx := newBrowser(t, desktop)
+	_, ctx := lessonPage(t, desktop, "socket-server")
 	client := `#ex-echo .ex-output[data-file="client.py"]`
 	do(t, ctx, "run the echo server and its client",
-		chromedp.Navigate(base+"/lessons/socket-server"),
 		press("#ex-echo .ex-run"),
 		chromedp.WaitVisible(chromedp.CSS(client+" form.ex-input")),
 	)
@@ -127,7 +95,7 @@ func TestRealSiteInteractiveClient(t *testing.T) {
 	if strings.TrimSpace(errLine) != `msg = bytes(input(">>:").strip(), encoding="utf-8")` {
 		t.Errorf("highlighted line of client.py = %q, want line 8, the input() call", errLine)
 	}
-	if status := eval[string](t, ctx, `document.querySelector("#ex-echo .ex-status").textContent`); !strings.Contains(status, "client.py") || !strings.Contains(status, "EOFError") {
+	if status := statusOf(t, ctx, "echo"); !strings.Contains(status, "client.py") || !strings.Contains(status, "EOFError") {
 		t.Errorf("end of run = %q, want it to say that client.py stopped with EOFError", status)
 	}
 }
