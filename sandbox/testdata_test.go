@@ -33,48 +33,65 @@ func runEngine(name, src, stdin string, limits sandbox.Limits) (string, string, 
 }
 
 func TestOwnPrograms(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "*.py"))
+	eachGoldenProgram(t, "testdata", func(t *testing.T, p goldenProgram) {
+		wantCode := 0
+		if c, err := os.ReadFile(p.base + ".code"); err == nil {
+			wantCode, _ = strconv.Atoi(strings.TrimSpace(string(c)))
+		}
+		out, errs, res := runEngine(p.name+".py", p.src, "", sandbox.Limits{})
+		if out != p.wantOut {
+			t.Errorf("stdout differs from CPython's\n--- got\n%s--- want\n%s", out, p.wantOut)
+		}
+		if res.Exits[0] != wantCode {
+			t.Errorf("exit status %d, want %d", res.Exits[0], wantCode)
+		}
+		if a, b := strings.Join(significant(errs, p.name), "\n"), strings.Join(significant(p.wantErr, p.name), "\n"); a != b {
+			t.Errorf("stderr differs\n--- got\n%s\n--- want\n%s", a, b)
+		}
+		// the differential part: the golden files are still what CPython prints
+		if cout, _, ok := p.runCPython(); ok && cout != p.wantOut {
+			t.Errorf("the golden %s.out is stale: CPython now prints\n%s", p.name, cout)
+		}
+	})
+}
+
+// goldenProgram is a test program with the outputs CPython printed for it.
+type goldenProgram struct {
+	name, path, base string // base is the path without ".py"
+	src              string
+	wantOut, wantErr string
+}
+
+// eachGoldenProgram runs check on every NAME.py of dir, as a subtest.
+func eachGoldenProgram(t *testing.T, dir string, check func(*testing.T, goldenProgram)) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.py"))
 	if len(files) == 0 {
-		t.Fatal("no test programs in testdata/")
+		t.Fatalf("no test programs in %s", dir)
 	}
-	python := "/usr/bin/python3"
-	_, err := os.Stat(python)
-	haveCPython := err == nil
 	for _, path := range files {
-		name := strings.TrimSuffix(filepath.Base(path), ".py")
-		t.Run(name, func(t *testing.T) {
-			src, _ := os.ReadFile(path)
-			base := strings.TrimSuffix(path, ".py")
-			wantOut, _ := os.ReadFile(base + ".out")
-			wantErr, _ := os.ReadFile(base + ".err")
-			wantCode := 0
-			if c, err := os.ReadFile(base + ".code"); err == nil {
-				wantCode, _ = strconv.Atoi(strings.TrimSpace(string(c)))
-			}
-			out, errs, res := runEngine(name+".py", string(src), "", sandbox.Limits{})
-			if out != string(wantOut) {
-				t.Errorf("stdout differs from CPython's\n--- got\n%s--- want\n%s", out, wantOut)
-			}
-			if res.Exits[0] != wantCode {
-				t.Errorf("exit status %d, want %d", res.Exits[0], wantCode)
-			}
-			if a, b := strings.Join(significant(errs, name), "\n"), strings.Join(significant(string(wantErr), name), "\n"); a != b {
-				t.Errorf("stderr differs\n--- got\n%s\n--- want\n%s", a, b)
-			}
-			if !haveCPython {
-				return
-			}
-			// the differential part: the golden files are still what CPython prints
-			cmd := exec.Command(python, name+".py")
-			cmd.Dir = "testdata"
-			var cout bytes.Buffer
-			cmd.Stdout = &cout
-			cmd.Run()
-			if cout.String() != string(wantOut) {
-				t.Errorf("the golden %s.out is stale: CPython now prints\n%s", name, cout.String())
-			}
-		})
+		p := goldenProgram{name: strings.TrimSuffix(filepath.Base(path), ".py"), path: path, base: strings.TrimSuffix(path, ".py")}
+		src, _ := os.ReadFile(path)
+		out, _ := os.ReadFile(p.base + ".out")
+		errs, _ := os.ReadFile(p.base + ".err")
+		p.src, p.wantOut, p.wantErr = string(src), string(out), string(errs)
+		t.Run(p.name, func(t *testing.T) { check(t, p) })
 	}
+}
+
+// runCPython runs the program under /usr/bin/python3 in its folder, with
+// that folder's path taken out of stderr; ok is false without CPython.
+func (p goldenProgram) runCPython() (stdout, stderr string, ok bool) {
+	const python = "/usr/bin/python3"
+	if _, err := os.Stat(python); err != nil {
+		return "", "", false
+	}
+	cmd := exec.Command(python, p.name+".py")
+	cmd.Dir = filepath.Dir(p.path)
+	var cout, cerr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &cout, &cerr
+	cmd.Run()
+	abs, _ := filepath.Abs(cmd.Dir)
+	return cout.String(), strings.ReplaceAll(cerr.String(), abs+string(filepath.Separator), ""), true
 }
 
 // TestHostilePrograms: broken or hostile programs end with a reason a learner

@@ -41,6 +41,7 @@ type unit struct {
 	scope    *resolve.Scope
 	parent   *unit
 	line     int
+	span     Position // the range of the node being compiled (Col -1: none)
 	depth    int
 	consts   map[any]int
 	names    map[string]int
@@ -100,7 +101,7 @@ func (c *compiler) newUnit(s *resolve.Scope, name string, line int) *unit {
 			}
 		}
 	}
-	return &unit{code: code, scope: s, parent: c.u, line: line, consts: map[any]int{}, names: map[string]int{}}
+	return &unit{code: code, scope: s, parent: c.u, line: line, span: noPosition, consts: map[any]int{}, names: map[string]int{}}
 }
 
 func (c *compiler) finishUnit() *Code {
@@ -144,6 +145,7 @@ func (c *compiler) emit(op Opcode, arg int) int {
 	pc := len(u.code.Instrs)
 	u.code.Instrs = append(u.code.Instrs, Instr{op, int32(arg)})
 	u.code.Lines = append(u.code.Lines, int32(u.line))
+	u.code.Positions = append(u.code.Positions, u.span)
 	d := stackEffect[op]
 	switch op {
 	case BUILD_TUPLE, BUILD_LIST, BUILD_SET, BUILD_STRING:
@@ -305,8 +307,23 @@ func (c *compiler) stmts(body []syntax.Stmt) {
 	}
 }
 
+// noPosition marks instructions made for no particular node.
+var noPosition = Position{Col: -1}
+
+// setSpan makes n's source range the position of the instructions emitted
+// next (if n has one), and returns the previous position to restore.
+func (c *compiler) setSpan(n syntax.Node) Position {
+	saved := c.u.span
+	if sp, ok := c.file.Spans[n]; ok {
+		c.u.span = Position{Line: int32(sp.Start.Line), Col: int32(sp.Start.Col), EndLine: int32(sp.End.Line), EndCol: int32(sp.End.Col)}
+	}
+	return saved
+}
+
 func (c *compiler) stmt(s syntax.Stmt) {
 	c.u.line = s.Position().Line
+	saved := c.setSpan(s)
+	defer func() { c.u.span = saved }()
 	switch s := s.(type) {
 	case *syntax.ExprStmt:
 		c.expr(s.X)
@@ -354,9 +371,7 @@ func (c *compiler) stmt(s syntax.Stmt) {
 		}
 		c.u.line = s.P.Line
 		c.function(s, s.Name, s.Params, s.P.Line, func() { c.stmts(s.Body) }, false)
-		for range s.Decorators {
-			c.emit(CALL, 1)
-		}
+		c.applyDecorators(s.Decorators)
 		c.storeName(s.Name)
 	case *syntax.ClassDef:
 		c.classDef(s)
@@ -386,7 +401,9 @@ func (c *compiler) stmt(s syntax.Stmt) {
 			c.emit(CALL, 1)
 		}
 		c.u.line = s.P.Line
+		saved := c.setSpan(s.Test) // CPython points at the failed test
 		c.emit(RAISE, 1)
+		c.u.span = saved
 		c.bind(end)
 	case *syntax.Del:
 		for _, t := range s.Targets {
@@ -749,10 +766,20 @@ func (c *compiler) classDef(s *syntax.ClassDef) {
 	} else {
 		c.emit(CALL, 2+len(s.Bases))
 	}
-	for range s.Decorators {
+	c.applyDecorators(s.Decorators)
+	c.storeName(s.Name)
+}
+
+// applyDecorators calls the decorators on the stack, the last one first;
+// each call is located at its decorator (a failing one points there).
+func (c *compiler) applyDecorators(decos []syntax.Expr) {
+	savedLine, savedSpan := c.u.line, c.u.span
+	for i := len(decos) - 1; i >= 0; i-- {
+		c.u.line = decos[i].Position().Line
+		c.setSpan(decos[i])
 		c.emit(CALL, 1)
 	}
-	c.storeName(s.Name)
+	c.u.line, c.u.span = savedLine, savedSpan
 }
 
 func indexOf(xs []string, s string) (int, bool) {
@@ -876,6 +903,8 @@ func (c *compiler) delName(n string) {
 
 // store assigns the value on top of the stack to a target.
 func (c *compiler) store(t syntax.Expr) {
+	saved := c.setSpan(t) // a failed store points at its target
+	defer func() { c.u.span = saved }()
 	switch t := t.(type) {
 	case *syntax.Name:
 		c.storeName(t.Id)
@@ -925,6 +954,8 @@ func (c *compiler) unpack(p syntax.Pos, elems []syntax.Expr) {
 }
 
 func (c *compiler) del(t syntax.Expr) {
+	saved := c.setSpan(t)
+	defer func() { c.u.span = saved }()
 	switch t := t.(type) {
 	case *syntax.Name:
 		c.delName(t.Id)
@@ -988,11 +1019,11 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 // ---- expressions ----
 
 func (c *compiler) expr(e syntax.Expr) {
-	saved := c.u.line
+	saved, savedSpan := c.u.line, c.setSpan(e)
 	if l := e.Position().Line; l > 0 {
 		c.u.line = l
 	}
-	defer func() { c.u.line = saved }()
+	defer func() { c.u.line, c.u.span = saved, savedSpan }()
 	here := func() { c.u.line = e.Position().Line }
 	switch e := e.(type) {
 	case *syntax.Name:
@@ -1205,7 +1236,9 @@ func (c *compiler) call(e *syntax.Call) {
 		// obj.name(args): no bound method object is made for the call
 		c.expr(a.X)
 		c.u.line = a.Position().Line
+		saved := c.setSpan(a) // a missing method points at obj.name
 		c.emit(LOAD_METHOD, c.name(a.Name))
+		c.u.span = saved
 		for _, arg := range e.Args {
 			c.expr(arg.Value)
 		}

@@ -146,6 +146,12 @@ const (
 var OperatorSymbols = []string{"+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@",
 	"-", "+", "~", "not", "<", "<=", "==", "!=", ">", ">=", "in", "not in", "is", "is not"}
 
+// Position is an instruction's source range: Line:Col to EndLine:EndCol
+// (exclusive), in characters from 0. Col is -1 when the range is unknown.
+type Position struct {
+	Line, Col, EndLine, EndCol int32
+}
+
 // Instr is one instruction with its argument.
 type Instr struct {
 	Op  Opcode
@@ -167,8 +173,12 @@ type Code struct {
 	Filename string
 	Instrs   []Instr
 	Lines    []int32 // source line of each instruction
-	Consts   []any   // int64, *big.Int, float64, string, []byte, bool, nil (None), syntax.Ellipsis, *Code, []string (keyword names)
-	Names    []string
+	// Positions holds the source range of the expression or statement each
+	// instruction was made for, as CPython's co_positions does; tracebacks
+	// draw their carets from it.
+	Positions []Position
+	Consts    []any // int64, *big.Int, float64, string, []byte, bool, nil (None), syntax.Ellipsis, *Code, []string (keyword names)
+	Names     []string
 	// NameValues holds each name boxed once, for the VM's dict keys; shared
 	// read-only by every run.
 	NameValues []any

@@ -872,43 +872,79 @@ func stripPrec(spec, s string) string {
 	return spec
 }
 
-// closest finds the candidate nearest to name, as CPython's suggestions do.
+// closest finds the name CPython 3.11 suggests for a misspelt one ("Did you
+// mean"): the nearest candidate by an edit cost where a case change costs 1
+// and any other edit 2, at most a third of the characters involved; on a tie
+// the first candidate wins. Long candidate lists get no suggestion.
 func closest(name string, cands []string) string {
-	best, bestD := "", 0
-	limit := (len(name) + 2) / 3
+	if len(cands) >= maxSuggestionCandidates {
+		return ""
+	}
+	best, bestCost := "", math.MaxInt
 	for _, c := range cands {
 		if c == name {
 			continue
 		}
-		d := levenshtein(name, c)
-		if d <= limit && (best == "" || d < bestD) {
-			best, bestD = c, d
+		limit := min((len(name)+len(c)+3)*editMove/6, bestCost-1)
+		if cost := editCost(name, c, limit); cost <= limit {
+			best, bestCost = c, cost
 		}
 	}
 	return best
 }
 
-func levenshtein(a, b string) int {
-	if len(a) > 40 || len(b) > 40 {
-		return 100
+const (
+	editMove                = 2 // an insertion, deletion or substitution
+	editCase                = 1 // a substitution of the same letter in the other case
+	maxSuggestionCandidates = 750
+	maxSuggestionLen        = 40
+)
+
+// editCost is the edit distance of a and b (bytes of their UTF-8), or more
+// than limit when it exceeds limit.
+func editCost(a, b string, limit int) int {
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j * 2
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i * 2
-		for j := 1; j <= len(b); j++ {
-			cost := 2
-			if a[i-1] == b[j-1] {
-				cost = 0
-			} else if strings.EqualFold(a[i-1:i], b[j-1:j]) {
-				cost = 1
-			}
-			cur[j] = min(prev[j]+2, cur[j-1]+2, prev[j-1]+cost)
+	if len(a) == 0 || len(b) == 0 {
+		return (len(a) + len(b)) * editMove
+	}
+	if len(a) > maxSuggestionLen || len(b) > maxSuggestionLen {
+		return limit + 1
+	}
+	row := make([]int, len(a)+1) // the cost of a[:i] from b[:j], for the current j
+	for i := range row {
+		row[i] = i * editMove
+	}
+	for j := 1; j <= len(b); j++ {
+		diag := row[0]
+		row[0] = j * editMove
+		for i := 1; i <= len(a); i++ {
+			up := row[i]
+			row[i] = min(up+editMove, row[i-1]+editMove, diag+substitutionCost(a[i-1], b[j-1]))
+			diag = up
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)] / 2
+	return row[len(a)]
+}
+
+// substitutionCost is the cost of writing byte y where x was.
+func substitutionCost(x, y byte) int {
+	switch {
+	case x == y:
+		return 0
+	case x&31 == y&31 && toLowerASCII(x) == toLowerASCII(y):
+		return editCase
+	}
+	return editMove
+}
+
+func toLowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

@@ -27,6 +27,7 @@ type ExcState struct {
 type TBEntry struct {
 	Code *compile.Code
 	Line int
+	PC   int // the instruction, for the carets under the line
 }
 
 // PyError is a Python exception travelling through Go code.
@@ -170,26 +171,29 @@ func excMessage(o *Object) string {
 
 // FormatException renders an uncaught exception as CPython prints it:
 // the chain of causes and contexts, each with its traceback.
-func (th *Thread) FormatException(exc *Object) string {
+func (th *Thread) FormatException(exc *Object) string { return th.formatException(exc, tbInterpreter) }
+
+// formatException renders exc as CPython's printer style does.
+func (th *Thread) formatException(exc *Object, style tbStyle) string {
 	var b strings.Builder
 	seen := map[*Object]bool{}
-	th.formatChain(&b, exc, seen)
+	th.formatChain(&b, exc, seen, style)
 	return b.String()
 }
 
-func (th *Thread) formatChain(b *strings.Builder, exc *Object, seen map[*Object]bool) {
+func (th *Thread) formatChain(b *strings.Builder, exc *Object, seen map[*Object]bool, style tbStyle) {
 	seen[exc] = true
 	st := excState(exc)
 	if c, ok := st.Cause.(*Object); ok && !seen[c] {
-		th.formatChain(b, c, seen)
+		th.formatChain(b, c, seen, style)
 		b.WriteString("\nThe above exception was the direct cause of the following exception:\n\n")
 	} else if c, ok := st.Context.(*Object); ok && !st.SuppressContext && !seen[c] {
-		th.formatChain(b, c, seen)
+		th.formatChain(b, c, seen, style)
 		b.WriteString("\nDuring handling of the above exception, another exception occurred:\n\n")
 	}
 	if len(st.TB) > 0 {
 		b.WriteString("Traceback (most recent call last):\n")
-		th.formatTB(b, st.TB)
+		th.formatTB(b, st.TB, style)
 	}
 	b.WriteString(th.excLine(exc))
 	b.WriteByte('\n')
@@ -197,7 +201,7 @@ func (th *Thread) formatChain(b *strings.Builder, exc *Object, seen map[*Object]
 
 // formatTB prints traceback entries outermost first, folding long runs of
 // the same line as CPython does.
-func (th *Thread) formatTB(b *strings.Builder, tb []TBEntry) {
+func (th *Thread) formatTB(b *strings.Builder, tb []TBEntry, style tbStyle) {
 	var last TBEntry
 	repeat := 0
 	flush := func() {
@@ -220,12 +224,35 @@ func (th *Thread) formatTB(b *strings.Builder, tb []TBEntry) {
 			repeat = 1
 		}
 		last = e
+		if frame, ok := cpythonFrames[e.Code.Filename+" "+e.Code.Name]; ok {
+			fmt.Fprintf(b, "  %s\n", frame)
+			continue
+		}
 		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", e.Code.Filename, e.Line, e.Code.Name)
-		if src := th.sourceLine(e.Code.Filename, e.Line); src != "" {
-			fmt.Fprintf(b, "    %s\n", src)
+		if src := th.sourceLine(e.Code.Filename, e.Line); strings.TrimSpace(src) != "" {
+			fmt.Fprintf(b, "    %s\n", sourceLineText(src, style))
+			if e.PC >= 0 && e.PC < len(e.Code.Positions) {
+				if carets := caretLine(src, e.Line, e.Code.Positions[e.PC], style); carets != "" {
+					b.WriteString(carets)
+					b.WriteByte('\n')
+				}
+			}
 		}
 	}
 	flush()
+}
+
+// cpythonFrames is how CPython 3.11 with gevent 22.10 (Debian's packages,
+// the reference) names the library frames that our modules, written in
+// Python, have in their place (keyed by file and function here): every
+// failed greenlet's report starts with gevent's run frame, every failed
+// thread's with threading's two.
+var cpythonFrames = map[string]string{
+	"<gevent> run": `File "src/gevent/greenlet.py", line 908, in gevent._gevent_cgreenlet.Greenlet.run`,
+	"<threading> _bootstrap": `File "/usr/lib/python3.11/threading.py", line 1038, in _bootstrap_inner
+    self.run()`,
+	"<threading> run": `File "/usr/lib/python3.11/threading.py", line 975, in run
+    self._target(*self._args, **self._kwargs)`,
 }
 
 func plural(n int) string {
@@ -254,17 +281,18 @@ func (th *Thread) excLine(exc *Object) string {
 	return name + ": " + msg
 }
 
+// sourceLine is the program's source line, as written (a trailing \r aside).
 func (th *Thread) sourceLine(filename string, line int) string {
 	if filename != th.env.Filename || line < 1 || line > len(th.lines) {
 		return ""
 	}
-	return strings.TrimSpace(th.lines[line-1])
+	return strings.TrimRight(th.lines[line-1], "\r")
 }
 
 // addTB records that exc passed through frame fr at its current line.
 func addTB(exc *Object, fr *Frame) {
 	st := excState(exc)
-	st.TB = append(st.TB, TBEntry{Code: fr.code, Line: fr.line()})
+	st.TB = append(st.TB, TBEntry{Code: fr.code, Line: fr.line(), PC: fr.pc - 1})
 }
 
 // currentHandled is the exception being handled (sys.exc_info()), if any.

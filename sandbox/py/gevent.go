@@ -292,7 +292,13 @@ func makeGeventNative(th *Thread) *Module {
 		if !ok {
 			return None, nil
 		}
-		return None, th.write("stderr", th.FormatException(exc))
+		// print_exception(exc, module=False): module prints as Python's
+		// traceback module does (gevent's reports), else as the interpreter
+		style := tbInterpreter
+		if len(a) > 1 && a[1] == true {
+			style = tbModule
+		}
+		return None, th.write("stderr", th.formatException(exc, style))
 	})
 	// trace_spawn(g, name, role="gevent") names a greenlet's lane on the
 	// timeline; name may be a function returning the name.

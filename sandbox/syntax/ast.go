@@ -30,6 +30,15 @@ type File struct {
 	Name  string
 	Lines []string // source lines, for tracebacks
 	Body  []Stmt
+	// Spans holds the source range of each expression and statement, as
+	// CPython's AST has it (a parenthesized expression's range leaves out
+	// its parentheses), for the carets under traceback lines.
+	Spans map[Node]Span
+}
+
+// Span is a node's source range; End is just past its last character.
+type Span struct {
+	Start, End Pos
 }
 
 // ---- expressions ----

@@ -22,8 +22,8 @@ func Parse(filename, src string) (f *File, err error) {
 	sc := &scanner{src: []rune(src), lines: lines}
 	sc.toks = make([]token, 0, len(sc.src)/4+16) // about one token per four characters
 	sc.scan()
-	p := &parser{toks: sc.toks, lines: lines}
-	f = &File{Name: filename, Lines: lines}
+	p := &parser{toks: sc.toks, lines: lines, spans: map[Node]Span{}}
+	f = &File{Name: filename, Lines: lines, Spans: p.spans}
 	for p.tok().kind != tEOF {
 		if p.tok().kind == tNewline {
 			p.i++
@@ -41,6 +41,40 @@ type parser struct {
 	depth int
 	// funcDepth and loopDepth let the parser report misplaced return/break.
 	funcDepth, loopDepth int
+	spans                map[Node]Span
+}
+
+// mark records the span of n, from start to the end of the last token read,
+// unless n has one already: an inner rule made n, and its span is the
+// tighter one (a parenthesized expression's leaves out the parentheses).
+func (p *parser) mark(n Node, start Pos) {
+	if n == nil || p.spans == nil {
+		return // an f-string field: its tokens carry the string's position
+	}
+	if _, ok := p.spans[n]; !ok {
+		p.spans[n] = Span{Start: start, End: p.lastEnd()}
+	}
+}
+
+// markExpr is mark for an expression, returning it.
+func (p *parser) markExpr(e Expr, start Pos) Expr {
+	if e != nil {
+		p.mark(e, start)
+	}
+	return e
+}
+
+// lastEnd is where the last token read ends (newlines and indentation
+// aside).
+func (p *parser) lastEnd() Pos {
+	for j := p.i - 1; j >= 0; j-- {
+		switch t := &p.toks[j]; t.kind {
+		case tNewline, tIndent, tDedent, tEOF:
+		default:
+			return Pos{Line: t.endLine, Col: t.endCol}
+		}
+	}
+	return Pos{}
 }
 
 func (p *parser) tok() *token { return &p.toks[p.i] }
@@ -120,6 +154,15 @@ func (p *parser) ident() string {
 // ---- statements ----
 
 func (p *parser) statement() []Stmt {
+	start := p.tok().pos
+	out := p.statementUnmarked()
+	if len(out) == 1 {
+		p.mark(out[0], start) // a compound statement spans its whole block
+	}
+	return out
+}
+
+func (p *parser) statementUnmarked() []Stmt {
 	t := p.tok()
 	if t.kind == tIndent {
 		p.errKind("IndentationError", t.pos, "unexpected indent")
@@ -164,13 +207,21 @@ func (p *parser) statement() []Stmt {
 	}
 	var out []Stmt
 	for {
-		out = append(out, p.simpleStmt())
+		out = append(out, p.markedSimpleStmt())
 		if !p.accept(";") || p.tok().kind == tNewline {
 			break
 		}
 	}
 	p.endOfLine()
 	return out
+}
+
+// markedSimpleStmt is simpleStmt, recording the statement's span.
+func (p *parser) markedSimpleStmt() Stmt {
+	start := p.tok().pos
+	st := p.simpleStmt()
+	p.mark(st, start)
+	return st
 }
 
 func (p *parser) endOfLine() {
@@ -191,7 +242,7 @@ func (p *parser) block(what string, line int) []Stmt {
 	if p.tok().kind != tNewline {
 		var out []Stmt
 		for {
-			out = append(out, p.simpleStmt())
+			out = append(out, p.markedSimpleStmt())
 			if !p.accept(";") || p.tok().kind == tNewline {
 				break
 			}
@@ -726,7 +777,7 @@ func (p *parser) exprList() Expr {
 		}
 		elems = append(elems, p.expr())
 	}
-	return &Tuple{P: pos, Elems: elems}
+	return p.markExpr(&Tuple{P: pos, Elems: elems}, pos)
 }
 
 // exprListStar is exprList where elements may be starred.
@@ -743,7 +794,7 @@ func (p *parser) exprListStar() Expr {
 		}
 		elems = append(elems, p.starOrExpr())
 	}
-	return &Tuple{P: pos, Elems: elems}
+	return p.markExpr(&Tuple{P: pos, Elems: elems}, pos)
 }
 
 func (p *parser) atExprEnd() bool {
@@ -766,7 +817,7 @@ func (p *parser) atExprEnd() bool {
 func (p *parser) starOrExpr() Expr {
 	if p.is("*") {
 		t := p.next()
-		return &Starred{P: t.pos, X: p.orExpr()}
+		return p.markExpr(&Starred{P: t.pos, X: p.orExpr()}, t.pos)
 	}
 	if p.is("yield") {
 		return p.yieldExpr()
@@ -788,13 +839,13 @@ func (p *parser) targetList() Expr {
 		}
 		elems = append(elems, p.target())
 	}
-	return &Tuple{P: pos, Elems: elems}
+	return p.markExpr(&Tuple{P: pos, Elems: elems}, pos)
 }
 
 func (p *parser) target() Expr {
 	if p.is("*") {
 		t := p.next()
-		return &Starred{P: t.pos, X: p.target()}
+		return p.markExpr(&Starred{P: t.pos, X: p.target()}, t.pos)
 	}
 	e := p.orExprNoIn()
 	p.checkTarget(e, "assign to")
@@ -807,7 +858,7 @@ func (p *parser) namedExpr() Expr {
 	if p.tok().kind == tName && p.toks[p.i+1].kind == tOp && p.toks[p.i+1].text == ":=" {
 		t := p.next()
 		p.next()
-		return &NamedExpr{P: t.pos, Name: &Name{P: t.pos, Id: t.text}, Value: p.expr()}
+		return p.markExpr(&NamedExpr{P: t.pos, Name: &Name{P: t.pos, Id: t.text}, Value: p.expr()}, t.pos)
 	}
 	return p.expr()
 }
@@ -824,11 +875,12 @@ func (p *parser) expr() Expr {
 		p.funcDepth = 1
 		body := p.expr()
 		p.funcDepth = save
-		return &Lambda{P: t.pos, Params: params, Body: body}
+		return p.markExpr(&Lambda{P: t.pos, Params: params, Body: body}, t.pos)
 	}
 	if p.is("yield") {
 		return p.yieldExpr()
 	}
+	start := p.tok().pos
 	e := p.orExpr()
 	if p.is("if") && !p.inCompIf() {
 		p.i++
@@ -837,7 +889,7 @@ func (p *parser) expr() Expr {
 			p.errAt(p.tok().pos, "expected 'else' after 'if' expression")
 		}
 		p.i++
-		return &IfExp{P: e.Position(), Cond: cond, Then: e, Else: p.expr()}
+		return p.markExpr(&IfExp{P: e.Position(), Cond: cond, Then: e, Else: p.expr()}, start)
 	}
 	return e
 }
@@ -856,23 +908,25 @@ func (p *parser) yieldExpr() Expr {
 	} else if !p.atExprEnd() && !p.is(")") {
 		y.X = p.exprListStar()
 	}
-	return y
+	return p.markExpr(y, t.pos)
 }
 
 func (p *parser) orExpr() Expr {
+	start := p.tok().pos
 	e := p.andExpr()
 	for p.is("or") {
 		p.i++
-		e = &BoolOp{P: e.Position(), Op: "or", X: e, Y: p.andExpr()}
+		e = p.markExpr(&BoolOp{P: e.Position(), Op: "or", X: e, Y: p.andExpr()}, start)
 	}
 	return e
 }
 
 func (p *parser) andExpr() Expr {
+	start := p.tok().pos
 	e := p.notExpr()
 	for p.is("and") {
 		p.i++
-		e = &BoolOp{P: e.Position(), Op: "and", X: e, Y: p.notExpr()}
+		e = p.markExpr(&BoolOp{P: e.Position(), Op: "and", X: e, Y: p.notExpr()}, start)
 	}
 	return e
 }
@@ -882,12 +936,13 @@ func (p *parser) notExpr() Expr {
 		t := p.next()
 		p.enter()
 		defer func() { p.depth-- }()
-		return &UnaryOp{P: t.pos, Op: "not", X: p.notExpr()}
+		return p.markExpr(&UnaryOp{P: t.pos, Op: "not", X: p.notExpr()}, t.pos)
 	}
 	return p.comparison()
 }
 
 func (p *parser) comparison() Expr {
+	start := p.tok().pos
 	e := p.bitOr()
 	var c *Compare
 	for {
@@ -920,7 +975,7 @@ func (p *parser) comparison() Expr {
 		c.Rests = append(c.Rests, p.bitOr())
 	}
 	if c != nil {
-		return c
+		return p.markExpr(c, start)
 	}
 	return e
 }
@@ -933,6 +988,7 @@ func (p *parser) bitOr() Expr { return p.binary(1) }
 
 // binary parses binary operators by precedence climbing.
 func (p *parser) binary(min int) Expr {
+	start := p.tok().pos
 	x := p.unary()
 	for {
 		t := p.tok()
@@ -942,7 +998,7 @@ func (p *parser) binary(min int) Expr {
 		}
 		p.i++
 		y := p.binary(prec + 1)
-		x = &BinOp{P: x.Position(), Op: t.text, X: x, Y: y}
+		x = p.markExpr(&BinOp{P: x.Position(), Op: t.text, X: x, Y: y}, start)
 	}
 }
 
@@ -957,13 +1013,13 @@ func (p *parser) unary() Expr {
 			switch v := c.Value.(type) {
 			case int64:
 				if v != -v || v == 0 {
-					return &Constant{P: t.pos, Value: -v}
+					return p.markExpr(&Constant{P: t.pos, Value: -v}, t.pos)
 				}
 			case float64:
-				return &Constant{P: t.pos, Value: -v}
+				return p.markExpr(&Constant{P: t.pos, Value: -v}, t.pos)
 			}
 		}
-		return &UnaryOp{P: t.pos, Op: t.text, X: x}
+		return p.markExpr(&UnaryOp{P: t.pos, Op: t.text, X: x}, t.pos)
 	}
 	return p.power()
 }
@@ -972,16 +1028,19 @@ func (p *parser) power() Expr {
 	if p.is("await") {
 		p.errAt(p.tok().pos, "'await' is not supported here")
 	}
-	x := p.postfix(p.atom())
+	start := p.tok().pos
+	x := p.postfix(p.atom(), start)
 	if p.is("**") {
 		p.i++
 		y := p.unary()
-		return &BinOp{P: x.Position(), Op: "**", X: x, Y: y}
+		return p.markExpr(&BinOp{P: x.Position(), Op: "**", X: x, Y: y}, start)
 	}
 	return x
 }
 
-func (p *parser) postfix(x Expr) Expr {
+// postfix parses calls, subscripts and attributes after the primary x,
+// which starts at start.
+func (p *parser) postfix(x Expr, start Pos) Expr {
 	for {
 		t := p.tok()
 		if t.kind != tOp {
@@ -990,14 +1049,15 @@ func (p *parser) postfix(x Expr) Expr {
 		switch t.text {
 		case "(":
 			p.i++
-			x = &Call{P: x.Position(), Func: x, Args: p.callArgs()}
+			x = p.markExpr(&Call{P: x.Position(), Func: x, Args: p.callArgs()}, start)
 		case "[":
 			p.i++
-			x = &Subscript{P: x.Position(), X: x, Index: p.subscript()}
+			sub := &Subscript{P: x.Position(), X: x, Index: p.subscript()}
 			p.expect("]")
+			x = p.markExpr(sub, start)
 		case ".":
 			p.i++
-			x = &Attribute{P: x.Position(), X: x, Name: p.ident()}
+			x = p.markExpr(&Attribute{P: x.Position(), X: x, Name: p.ident()}, start)
 		default:
 			return x
 		}
@@ -1068,7 +1128,7 @@ func (p *parser) subscript() Expr {
 		}
 		elems = append(elems, p.sliceItem())
 	}
-	return &Tuple{P: pos, Elems: elems}
+	return p.markExpr(&Tuple{P: pos, Elems: elems}, pos)
 }
 
 func (p *parser) sliceItem() Expr {
@@ -1089,10 +1149,18 @@ func (p *parser) sliceItem() Expr {
 			step = p.expr()
 		}
 	}
-	return &Slice{P: pos, Lo: lo, Hi: hi, Step: step}
+	return p.markExpr(&Slice{P: pos, Lo: lo, Hi: hi, Step: step}, pos)
 }
 
+// atom parses a name, a literal or a bracketed form, and records its span
+// (brackets included; an expression in parentheses keeps its own).
 func (p *parser) atom() Expr {
+	start := p.tok().pos
+	e := p.atomUnmarked()
+	return p.markExpr(e, start)
+}
+
+func (p *parser) atomUnmarked() Expr {
 	t := p.tok()
 	switch t.kind {
 	case tName:
@@ -1414,7 +1482,7 @@ func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
 	if strings.TrimSpace(text) == "" {
 		p.errAt(t.pos, "f-string: empty expression not allowed")
 	}
-	fv.Value = p.subExpr(t, text)
+	fv.Value = p.subExpr(t, text, start)
 	i = exprEnd
 	if body[i] == '!' {
 		if i+1 >= len(body) {
@@ -1458,7 +1526,7 @@ func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
 }
 
 // subExpr parses an expression embedded in an f-string.
-func (p *parser) subExpr(t token, text string) Expr {
+func (p *parser) subExpr(t token, text string, start int) Expr {
 	sc := &scanner{src: []rune("(" + text + ")"), lines: p.lines}
 	func() {
 		defer func() {
@@ -1473,12 +1541,57 @@ func (p *parser) subExpr(t token, text string) Expr {
 		}()
 		sc.scan()
 	}()
+	// a field of a one-line f-string gets its real columns (the carets of
+	// tracebacks point into it); any other keeps the string's position
+	bodyCol := p.fstringBodyCol(t)
 	for k := range sc.toks {
-		sc.toks[k].pos = t.pos
+		if tk := &sc.toks[k]; bodyCol >= 0 {
+			// the field's text begins at body[start]; the scanner saw "(" first
+			tk.pos = Pos{Line: t.pos.Line, Col: bodyCol + start + tk.pos.Col - 1}
+			tk.endCol, tk.endLine = bodyCol+start+tk.endCol-1, t.pos.Line
+		} else {
+			tk.pos = t.pos
+		}
 	}
 	sub := &parser{toks: sc.toks, lines: p.lines, funcDepth: p.funcDepth, depth: p.depth}
-	e := sub.expr()
-	return e
+	if bodyCol >= 0 {
+		sub.spans = p.spans
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(*Error); ok && e.Col != t.pos.Col {
+				// a syntax error in a field is reported at the string
+				shift := e.Col - t.pos.Col
+				e.Col -= shift
+				if e.End > 0 {
+					e.End -= shift
+				}
+			}
+			panic(r)
+		}
+	}()
+	return sub.expr()
+}
+
+// fstringBodyCol is the column where the text of a one-line f-string token
+// begins (after its prefix and quotes), or -1.
+func (p *parser) fstringBodyCol(t token) int {
+	if t.endLine != t.pos.Line || t.pos.Line < 1 || t.pos.Line > len(p.lines) {
+		return -1
+	}
+	line := []rune(p.lines[t.pos.Line-1])
+	i := t.pos.Col
+	for i < len(line) && line[i] != '"' && line[i] != '\'' {
+		i++ // the prefix letters
+	}
+	if i >= len(line) {
+		return -1
+	}
+	q := 1
+	if i+2 < len(line) && line[i+1] == line[i] && line[i+2] == line[i] {
+		q = 3
+	}
+	return i + q
 }
 
 func lineAt(lines []string, n int) string {

@@ -37,6 +37,9 @@ type token struct {
 	num    any // int64, *big.Int or float64
 	pos    Pos
 	endCol int
+	// endLine is the line the token ends on (a triple-quoted string may
+	// span lines); endCol is a column of that line.
+	endLine int
 }
 
 // maxNesting bounds bracket nesting, as CPython's parser does.
@@ -126,7 +129,10 @@ func (s *scanner) advance() rune {
 	return r
 }
 
-func (s *scanner) emit(t token) { s.toks = append(s.toks, t) }
+func (s *scanner) emit(t token) {
+	t.endLine = s.line
+	s.toks = append(s.toks, t)
+}
 
 // scan tokenizes the whole source.
 func (s *scanner) scan() {
@@ -403,7 +409,9 @@ func (s *scanner) str(p Pos, prefix string) {
 	}
 	// adjacent literals concatenate
 	if n := len(s.toks); n > 0 && s.toks[n-1].kind == tString && s.toks[n-1].bytes == isBytes {
-		s.toks[n-1].str += val
+		prev := &s.toks[n-1]
+		prev.str += val
+		prev.endCol, prev.endLine = s.col, s.line
 		return
 	}
 	s.emit(token{kind: tString, str: val, bytes: isBytes, pos: p, endCol: s.col})

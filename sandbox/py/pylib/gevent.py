@@ -312,7 +312,7 @@ class Greenlet(_greenlet):
                 self._print_error(exc)
 
     def _print_error(self, exc):
-        _gevent.print_exception(exc)
+        _gevent.print_exception(exc, True)  # as the traceback module prints
         _gevent.write_stderr('%s %r failed with %s\n\n' % (_gevent.timestamp(), self, type(exc).__name__))
 
     def _schedule_links(self):

@@ -1,0 +1,4 @@
+class C: pass
+c = C()
+c.n = "a"
+c.n += 1

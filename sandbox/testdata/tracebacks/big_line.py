@@ -1,0 +1,1 @@
+result = {"alpha": [1, 2, 3], "beta": (4, 5)}["gamma"]

@@ -1,0 +1,4 @@
+def d(f):
+    return f.nope
+@d
+def g(): pass

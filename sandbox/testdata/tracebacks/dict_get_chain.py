@@ -1,0 +1,2 @@
+data = {"a": {"b": 1}}
+print(data["a"]["c"])

@@ -1,0 +1,5 @@
+import gevent
+def f(x):
+    return x / 0   
+gevent.joinall([gevent.spawn(f, 1)])
+print("after")

@@ -1,0 +1,1 @@
+v = sum(1 / x for x in [0])

@@ -1,0 +1,1 @@
+v = getattr(1, "nope")

@@ -1,0 +1,4 @@
+from greenlet import greenlet
+def f():
+    return 1 + None
+greenlet(f).switch()

@@ -1,0 +1,1 @@
+v = 1/0 if True else 2

@@ -1,0 +1,3 @@
+def f(xs):
+    return [x.y for x in xs]
+f([1])

@@ -1,0 +1,4 @@
+class C:
+    def m(self, x):
+        return x.y
+C().m(1)
