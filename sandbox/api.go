@@ -102,7 +102,7 @@ const (
 	KindStdout      = "stdout"       // Text written to a program's stdout
 	KindStderr      = "stderr"       // Text written to a program's stderr
 	KindInputWait   = "input-wait"   // a program waits in input(); Text is the prompt
-	KindInput       = "input"        // a line reached a program's input(); Text is the line
+	KindInput       = "input"        // a line reached a program's input(); Text is the line as read, ending in "\n" ("\r\n" read as "\n"), except a last line cut short by the end of input
 	KindProgramExit = "program-exit" // a program ended; Code is its exit status
 	KindSpawn       = "spawn"        // a coroutine was created: G, Parent, Name, Role, Line
 	KindSwitch      = "switch"       // control passed From -> To; Reason, Label
