@@ -682,28 +682,35 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 		args = []Value{a}
 	}
 	var b strings.Builder
+	b.Grow(len(format) + 16)
 	ai := 0
-	r := []rune(format)
-	for i := 0; i < len(r); i++ {
-		if r[i] != '%' {
-			b.WriteRune(r[i])
-			continue
+	// the format is read as bytes: the syntax is ASCII, and text between
+	// conversions is copied as it is
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			j := strings.IndexByte(format[i:], '%')
+			if j < 0 {
+				b.WriteString(format[i:])
+				break
+			}
+			b.WriteString(format[i : i+j])
+			i += j
 		}
 		i++
-		if i >= len(r) {
+		if i >= len(format) {
 			return nil, th.valueError("incomplete format")
 		}
 		var val Value
 		haveVal := false
-		if r[i] == '(' {
+		if format[i] == '(' {
 			j := i + 1
-			for j < len(r) && r[j] != ')' {
+			for j < len(format) && format[j] != ')' {
 				j++
 			}
 			if mapping == nil {
 				return nil, th.typeError("format requires a mapping")
 			}
-			key := string(r[i+1 : j])
+			key := format[i+1 : j]
 			v, ok, err := th.dictGet(mapping, key)
 			if err != nil {
 				return nil, err
@@ -715,14 +722,16 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			i = j + 1
 		}
 		start := i
-		for i < len(r) && strings.ContainsRune("-+ #0123456789.*", r[i]) {
+		for i < len(format) && strings.IndexByte("-+ #0123456789.*", format[i]) >= 0 {
 			i++
 		}
-		if i >= len(r) {
+		if i >= len(format) {
 			return nil, th.valueError("incomplete format")
 		}
-		flags := string(r[start:i])
-		conv := r[i]
+		flags := format[start:i]
+		conv, size := utf8.DecodeRuneInString(format[i:])
+		at := i // where the conversion character is, for messages
+		i += size - 1
 		if conv == '%' {
 			b.WriteByte('%')
 			continue
@@ -734,12 +743,28 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			val = args[ai]
 			ai++
 		}
+		var s Value
+		var err error
+		// the everyday cases, without the format machinery
+		if flags == "" && !bytesMode {
+			switch v := val.(type) {
+			case int:
+				if conv == 'd' || conv == 'i' || conv == 'u' {
+					var digits [24]byte
+					b.Write(strconv.AppendInt(digits[:0], int64(v), 10))
+					continue
+				}
+			case string:
+				if conv == 's' {
+					b.WriteString(v)
+					continue
+				}
+			}
+		}
 		spec := strings.Replace(flags, "-", "<", 1)
 		if (conv == 's' || conv == 'r' || conv == 'a') && !strings.HasPrefix(spec, "<") {
 			spec = ">" + spec // %-formatting right-aligns strings by default
 		}
-		var s Value
-		var err error
 		switch {
 		case bytesMode && (conv == 's' || conv == 'b'):
 			var str string
@@ -775,19 +800,6 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			}
 			conv = convDone
 		}
-		// the everyday cases, without the format machinery
-		if flags == "" {
-			switch v := val.(type) {
-			case int:
-				if conv == 'd' || conv == 'i' || conv == 'u' {
-					s, conv = strconv.Itoa(v), convDone
-				}
-			case string:
-				if conv == 's' {
-					s, conv = v, convDone
-				}
-			}
-		}
 		switch conv {
 		case convDone: // made above
 		case 's':
@@ -797,6 +809,10 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 		case 'r':
 			var str string
 			str, err = th.repr(val)
+			s = th.formatText(str, spec)
+		case 'a':
+			var str string
+			str, err = th.ascii(val)
 			s = th.formatText(str, spec)
 		case 'd', 'i', 'u':
 			if f, ok := val.(float64); ok {
@@ -837,7 +853,7 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			if conv < 32 || conv > 126 {
 				shown = '?' // as CPython shows what it cannot print
 			}
-			return nil, th.valueError("unsupported format character '%c' (0x%x) at index %d", shown, conv, i)
+			return nil, th.valueError("unsupported format character '%c' (0x%x) at index %d", shown, conv, utf8.RuneCountInString(format[:at]))
 		}
 		if err != nil {
 			return nil, err

@@ -1,0 +1,13 @@
+# %-formatting: conversions, flags, mappings, non-ASCII text around them, and its errors
+print("acct-%d" % 5, "%s-%s" % ("a", "é"), "é%dü%s" % (1, "x"), "%(a)s/%(b)d" % {"a": "A", "b": 2}, "100%%", "%5d|%-5s|" % (3, "ab"))
+print("%r %a %c %x %o %e %g %f" % ("é", "é", 233, 255, 8, 1.5, 2.5, 3.25))
+print(b"%d-%s" % (1, b"x"))
+for bad in ["é%y", "abc%", "%(a", "%d %d"]:
+    try:
+        print(bad % (1,))
+    except Exception as e:
+        print(type(e).__name__, e)
+try:
+    print("x" % ())
+except Exception as e:
+    print(type(e).__name__, e)
