@@ -56,6 +56,38 @@ func (p *parser) mark(n Node, start Pos) {
 	}
 }
 
+// forgotComma reports an element followed by something that is not a comma
+// or the closing bracket. When an expression follows, CPython marks both
+// (from prev to the end of the next expression) and asks about a comma;
+// otherwise it points at the token.
+func (p *parser) forgotComma(prev Expr) {
+	pos := p.tok().pos
+	if sp, ok := p.spans[prev]; ok {
+		save := p.i
+		end, parsed := func() (end Pos, ok bool) {
+			defer func() {
+				if r := recover(); r != nil {
+					if _, isErr := r.(*Error); !isErr {
+						panic(r)
+					}
+				}
+			}()
+			next := p.expr()
+			sn, ok := p.spans[next]
+			return sn.End, ok
+		}()
+		p.i = save
+		if parsed {
+			if end.Line != sp.Start.Line {
+				// a range over lines is shown on its first line, to its end
+				end.Col = len([]rune(lineAt(p.lines, sp.Start.Line)))
+			}
+			p.errSpan(sp.Start, end.Col, "invalid syntax. Perhaps you forgot a comma?")
+		}
+	}
+	p.errAt(pos, "invalid syntax")
+}
+
 // markExpr is mark for an expression, returning it.
 func (p *parser) markExpr(e Expr, start Pos) Expr {
 	if e != nil {
@@ -886,6 +918,10 @@ func (p *parser) expr() Expr {
 		p.i++
 		cond := p.orExpr()
 		if !p.is("else") {
+			// CPython marks the expression so far ("a if b")
+			if end := p.lastEnd(); end.Line == start.Line {
+				p.errSpan(start, end.Col, "expected 'else' after 'if' expression")
+			}
 			p.errAt(p.tok().pos, "expected 'else' after 'if' expression")
 		}
 		p.i++
@@ -1106,7 +1142,7 @@ func (p *parser) callArgs() []Arg {
 		}
 		if !p.accept(",") {
 			if !p.is(")") {
-				p.errAt(p.tok().pos, "invalid syntax. Perhaps you forgot a comma?")
+				p.forgotComma(args[len(args)-1].Value)
 			}
 			break
 		}
@@ -1218,7 +1254,7 @@ func (p *parser) atomUnmarked() Expr {
 				elems = append(elems, p.starOrExpr())
 			}
 			if !p.is(")") {
-				p.errAt(p.tok().pos, "invalid syntax. Perhaps you forgot a comma?")
+				p.forgotComma(elems[len(elems)-1])
 			}
 			p.i++
 			return &Tuple{P: t.pos, Elems: elems}
@@ -1243,7 +1279,7 @@ func (p *parser) atomUnmarked() Expr {
 				elems = append(elems, p.starOrExpr())
 			}
 			if !p.is("]") {
-				p.errAt(p.tok().pos, "invalid syntax. Perhaps you forgot a comma?")
+				p.forgotComma(elems[len(elems)-1])
 			}
 			p.i++
 			return &List{P: t.pos, Elems: elems}
@@ -1332,7 +1368,10 @@ func (p *parser) braces(pos Pos) Expr {
 		}
 		s.Elems = append(s.Elems, p.starOrExpr())
 	}
-	p.expect("}")
+	if !p.is("}") {
+		p.forgotComma(s.Elems[len(s.Elems)-1])
+	}
+	p.i++
 	return s
 }
 
@@ -1360,7 +1399,10 @@ func (p *parser) dictRest(d *Dict) Expr {
 		d.Keys = append(d.Keys, k)
 		d.Values = append(d.Values, p.expr())
 	}
-	p.expect("}")
+	if !p.is("}") {
+		p.forgotComma(d.Values[len(d.Values)-1])
+	}
+	p.i++
 	return d
 }
 
@@ -1542,16 +1584,17 @@ func (p *parser) subExpr(t token, text string, start int) Expr {
 		sc.scan()
 	}()
 	// a field of a one-line f-string gets its real columns (the carets of
-	// tracebacks point into it); any other keeps the string's position
+	// tracebacks point into it); a field of a longer one keeps its columns
+	// in the text the scanner saw, "(" + text + ")"
 	bodyCol := p.fstringBodyCol(t)
+	offset := 0 // real column minus column in "(" + text + ")"
+	if bodyCol >= 0 {
+		offset = bodyCol + start - 1
+	}
 	for k := range sc.toks {
-		if tk := &sc.toks[k]; bodyCol >= 0 {
-			// the field's text begins at body[start]; the scanner saw "(" first
-			tk.pos = Pos{Line: t.pos.Line, Col: bodyCol + start + tk.pos.Col - 1}
-			tk.endCol, tk.endLine = bodyCol+start+tk.endCol-1, t.pos.Line
-		} else {
-			tk.pos = t.pos
-		}
+		tk := &sc.toks[k]
+		tk.pos = Pos{Line: t.pos.Line, Col: tk.pos.Col + offset}
+		tk.endCol, tk.endLine = tk.endCol+offset, t.pos.Line
 	}
 	sub := &parser{toks: sc.toks, lines: p.lines, funcDepth: p.funcDepth, depth: p.depth}
 	if bodyCol >= 0 {
@@ -1559,12 +1602,13 @@ func (p *parser) subExpr(t token, text string, start int) Expr {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			if e, ok := r.(*Error); ok && e.Col != t.pos.Col {
-				// a syntax error in a field is reported at the string
-				shift := e.Col - t.pos.Col
-				e.Col -= shift
+			if e, ok := r.(*Error); ok && !strings.HasPrefix(e.Msg, "f-string: ") {
+				// CPython shows a syntax error in a field on the field's
+				// text, in parentheses
+				e.Msg, e.Text, e.Line = "f-string: "+e.Msg, "("+text+")", t.pos.Line
+				e.Col -= offset
 				if e.End > 0 {
-					e.End -= shift
+					e.End -= offset
 				}
 			}
 			panic(r)
