@@ -22,7 +22,8 @@ func Parse(filename, src string) (f *File, err error) {
 	sc := &scanner{src: []rune(src), lines: lines}
 	sc.toks = make([]token, 0, len(sc.src)/4+16) // about one token per four characters
 	sc.scan()
-	p := &parser{toks: sc.toks, lines: lines, spans: map[Node]Span{}}
+	// about one spanned node for every two tokens: sized at once, the map never grows
+	p := &parser{toks: sc.toks, lines: lines, spans: make(map[Node]Span, len(sc.toks)/2)}
 	f = &File{Name: filename, Lines: lines, Spans: p.spans}
 	for p.tok().kind != tEOF {
 		if p.tok().kind == tNewline {
