@@ -1158,6 +1158,11 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 			self = bm.Self
 		}
 	}
+	if isBuiltin {
+		if next, done, err := th.callResume(fr, fi, first, b, self); done {
+			return next, err
+		}
+	}
 	if isBuiltin && b.NoRetain {
 		// the arguments (after the bound receiver) go in the argument stack,
 		// not a new slice
@@ -1187,6 +1192,63 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 	fn := fr.stack[fi]
 	th.clearStack(fr, fr.sp-fi)
 	return th.callInline(fr, fn, args, nil)
+}
+
+// callResume makes the calls that only hand control to another chain of
+// frames — a generator's send(x) and __next__(), a greenlet's switch() —
+// straight from the VM loop, without the builtin protocol (argument slice,
+// panic guard): they are the inner loop of every coroutine program. done is
+// false, and nothing happened, for any other call or arguments.
+func (th *Thread) callResume(fr *Frame, fi, first int, b *Builtin, self Value) (next *Frame, done bool, err error) {
+	args := fr.stack[first:fr.sp]
+	if self == nil { // an unbound method called with its receiver first (CALL_METHOD)
+		if len(args) == 0 {
+			return fr, false, nil
+		}
+		self, args = args[0], args[1:]
+	}
+	switch target := self.(type) {
+	case *Generator:
+		if b.Owner != "generator" {
+			return fr, false, nil
+		}
+		var send Value
+		switch {
+		case b.Name == "send" && len(args) == 1:
+			send = args[0]
+		case b.Name == "__next__" && len(args) == 0:
+			send = None
+		case b.Name == "__next__":
+			n := len(args)
+			th.clearStack(fr, fr.sp-fi)
+			return fr, true, th.typeError("expected 0 arguments, got %d", n)
+		default:
+			return fr, false, nil
+		}
+		th.clearStack(fr, fr.sp-fi)
+		if err := th.resumeGen(fr, target, send, nil, modePush, 0); err != nil {
+			return fr, true, err
+		}
+		return th.cur, true, nil
+	case *Object:
+		g := glOf(target)
+		if g == nil || len(args) != 0 || b.Owner != "greenlet" || b.Name != "switch" {
+			return fr, false, nil
+		}
+		th.clearStack(fr, fr.sp-fi)
+		th.inline = fr
+		v, err := th.switchCall(g, nil, nil, nil)
+		th.inline = nil
+		switch {
+		case err != nil:
+			return fr, true, err
+		case v == suspended:
+			return th.cur, true, nil
+		}
+		fr.push(v)
+		return fr, true, nil
+	}
+	return fr, false, nil
 }
 
 // pushFrame makes nf the current frame; it returns nil at the recursion limit.
