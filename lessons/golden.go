@@ -15,7 +15,8 @@ var (
 
 // SignificantStderr returns the stderr lines the engine must reproduce
 // exactly: unindented lines (messages, exception lines) and the traceback
-// frames of the program's own file with their source lines. Timestamps and
+// frames of the program's own file with their source lines and the carets
+// under them (every lesson example matches CPython's). Timestamps and
 // addresses are replaced by placeholders, as the recorder does, and frames
 // inside library code are left out because the engine's libraries are not
 // CPython's.
@@ -35,6 +36,10 @@ func SignificantStderr(stderr, file string) []string {
 			if i+1 < len(lines) && strings.HasPrefix(lines[i+1], "    ") && !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "File ") &&
 				strings.Trim(lines[i+1], "^~ ") != "" {
 				keep = append(keep, "    "+strings.TrimSpace(lines[i+1]))
+				// and the carets under the source line, as they are
+				if i+2 < len(lines) && strings.TrimSpace(lines[i+2]) != "" && strings.Trim(lines[i+2], "^~ ") == "" {
+					keep = append(keep, strings.TrimRight(lines[i+2], " "))
+				}
 			}
 		}
 	}
