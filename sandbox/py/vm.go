@@ -850,6 +850,21 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			fr, err = th.callStack(fr, fr.sp-n-2, first)
 		case compile.CALL_EX:
+			if in.Arg&compile.CallExIterable != 0 && th.native == 0 {
+				// f(*gen) of a generator that may wait: a helper frame
+				// makes the call (its reading may switch greenlets)
+				var kwd Value = None
+				at := fr.sp - 1
+				if in.Arg&compile.CallExKw != 0 {
+					kwd, at = fr.stack[fr.sp-1], fr.sp-2
+				}
+				if it := fr.stack[at]; th.mayBlockIn(it) {
+					f := fr.stack[at-1]
+					th.clearStack(fr, fr.sp-(at-1))
+					fr, err = th.pushInlineHelper(fr, "call_star", f, it, kwd)
+					break
+				}
+			}
 			var kw *Kwargs
 			if in.Arg&compile.CallExKw != 0 {
 				d := fr.pop().(*Dict)

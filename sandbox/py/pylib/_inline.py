@@ -211,3 +211,10 @@ def contains_of(it, x, negate):
         if y is x or y == x:
             return not negate
     return negate
+
+
+def call_star(f, it, kw):
+    # f(*it, **kw) when reading it may switch greenlets
+    if kw is None:
+        return f(*list_of(it))
+    return f(*list_of(it), **kw)
