@@ -194,8 +194,8 @@ func (th *Thread) bindArgs(f *Function, args []Value, kw *Kwargs) (*Frame, error
 			fr.cells[i].V = fr.locals[p]
 		}
 	}
-	fr.size = int64(64 + 16*(len(fr.stack)+len(fr.locals)))
-	return fr, th.alloc(fr.size)
+	fr.charged = true
+	return fr, th.alloc(fr.accountedSize())
 }
 
 func (th *Thread) tooManyPositional(f *Function, given int) error {

@@ -35,19 +35,33 @@ type Frame struct {
 	pc        int
 	stack     []Value
 	sp        int
-	locals    []Value
-	space     []Value // locals and stack in one allocation, kept when the frame is reused
+	locals    []Value // the start of the frame's one allocation; the stack follows
 	cells     []*Cell
 	globals   *Module
 	ns        *Dict // class body namespace
 	back      *Frame
 	gen       *Generator
 	excStack  []Value // exceptions being handled (innermost last)
-	mode      int
-	aux       Value // modeInit: the instance
-	forTarget int
-	depth     int
-	size      int64 // accounted bytes, credited back when the frame ends
+	aux       Value   // modeInit: the instance
+	mode      int32
+	forTarget int32
+	depth     int32
+	charged   bool // its size was counted against the memory limit (credited back when it ends)
+}
+
+// space is the frame's locals and stack, the one allocation kept when the
+// frame is reused (locals is not capped, so it reaches over the stack).
+func (fr *Frame) space() []Value { return fr.locals[:cap(fr.locals)] }
+
+// accountedSize is what the frame counts against the memory limit.
+func (fr *Frame) accountedSize() int64 { return int64(64 + 16*cap(fr.locals)) }
+
+// credit gives back the memory counted for a frame that ended.
+func (th *Thread) credit(fr *Frame) {
+	if fr.charged {
+		th.memory -= fr.accountedSize()
+		fr.charged = false
+	}
 }
 
 func (fr *Frame) push(v Value) {

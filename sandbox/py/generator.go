@@ -144,7 +144,7 @@ func (th *Thread) resumeGen(caller *Frame, g *Generator, send Value, exc *Object
 		}
 	}
 	fr := g.frame
-	fr.back, fr.mode, fr.forTarget = caller, mode, target
+	fr.back, fr.mode, fr.forTarget = caller, int32(mode), int32(target)
 	if th.pushFrame(fr) == nil {
 		fr.back = nil
 		return th.recursionError()

@@ -200,7 +200,7 @@ func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *F
 	if n := len(th.spareFrames); n > 0 {
 		fr = th.spareFrames[n-1]
 		th.spareFrames = th.spareFrames[:n-1]
-		space = fr.space
+		space = fr.space()
 		if cap(space) < need {
 			space = make([]Value, need)
 		}
@@ -209,14 +209,13 @@ func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *F
 		// (a whole-struct assignment costs a third of a call)
 		data := dataOf(code)
 		fr.code, fr.fn, fr.globals, fr.data, fr.consts = code, fn, globals, data, data.consts
-		fr.pc, fr.sp, fr.mode, fr.forTarget, fr.size = 0, 0, modePush, 0, 0
+		fr.pc, fr.sp, fr.mode, fr.forTarget, fr.charged = 0, 0, modePush, 0, false
 	} else {
 		data := dataOf(code)
 		fr = &Frame{code: code, fn: fn, globals: globals, data: data, consts: data.consts}
 		space = make([]Value, need)
 	}
-	fr.space = space
-	fr.locals, fr.stack = space[:nl:nl], space[nl:]
+	fr.locals, fr.stack = space[:nl], space[nl:]
 	if n := len(code.Cells) + len(code.Frees); n > 0 {
 		fr.cells = make([]*Cell, n)
 		for i := range code.Cells {
@@ -236,8 +235,9 @@ func (th *Thread) releaseFrame(fr *Frame) {
 	if len(th.spareFrames) >= maxSpareFrames {
 		return
 	}
-	clear(fr.space[:cap(fr.space)])
-	fr.locals, fr.stack, fr.cells, fr.excStack, fr.aux = nil, nil, nil, nil, nil
+	space := fr.space()
+	clear(space)
+	fr.locals, fr.stack, fr.cells, fr.excStack, fr.aux = space[:0], nil, nil, nil, nil
 	fr.fn, fr.globals, fr.ns, fr.back, fr.gen = nil, nil, nil, nil, nil
 	th.spareFrames = append(th.spareFrames, fr)
 }
@@ -787,7 +787,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 					break
 				}
 				if nf != nil {
-					nf.mode, nf.forTarget = modeForNext, int(in.Arg)
+					nf.mode, nf.forTarget = modeForNext, in.Arg
 					fr = th.pushFrame(nf)
 				} else if v != suspended {
 					fr.push(v)
@@ -1154,8 +1154,8 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 				copy(nf.locals, fr.stack[first:fr.sp])
 			}
 			th.clearStack(fr, fr.sp-fi)
-			nf.size = int64(64 + 16*(len(nf.stack)+len(nf.locals)))
-			if err := th.alloc(nf.size); err != nil {
+			nf.charged = true
+			if err := th.alloc(nf.accountedSize()); err != nil {
 				return fr, err
 			}
 			if th.pushFrame(nf) == nil {
@@ -1269,8 +1269,8 @@ func (th *Thread) callResume(fr *Frame, fi, first int, b *Builtin, self Value) (
 // pushFrame makes nf the current frame; it returns nil at the recursion limit.
 func (th *Thread) pushFrame(nf *Frame) *Frame {
 	nf.back = th.cur
-	nf.depth = th.depth + 1
-	if th.env.MaxDepth > 0 && nf.depth > th.env.MaxDepth {
+	nf.depth = int32(th.depth + 1)
+	if th.env.MaxDepth > 0 && int(nf.depth) > th.env.MaxDepth {
 		return nil
 	}
 	th.depth++
@@ -1306,7 +1306,7 @@ func (th *Thread) callInline(fr *Frame, fn Value, args []Value, kw *Kwargs) (*Fr
 // doReturn finishes frame fr with value v and hands v to the frame below.
 func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done bool, result Value, how int, err error) {
 	th.depth--
-	th.memory -= fr.size
+	th.credit(fr)
 	caller := fr.back
 	fr.back = nil
 	if g := fr.gen; g != nil {
@@ -1349,7 +1349,7 @@ func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done b
 	case modeFor:
 		th.traceSwitch(fr.gen.id, th.coroID(caller), "return", "")
 		caller.pop()
-		caller.pc = fr.forTarget
+		caller.pc = int(fr.forTarget)
 	case modeForNext:
 		caller.push(v)
 	case modeGreenlet:
@@ -1410,7 +1410,7 @@ func (th *Thread) unwind(fr *Frame, err error, base *Frame) (*Frame, bool, error
 		}
 		// no handler here: the frame ends
 		th.depth--
-		th.memory -= fr.size
+		th.credit(fr)
 		caller := fr.back
 		fr.back = nil
 		mode, target := fr.mode, fr.forTarget
@@ -1456,7 +1456,7 @@ func (th *Thread) unwind(fr *Frame, err error, base *Frame) (*Frame, bool, error
 		}
 		if mode == modeForNext && exc.Class.isSubclass(StopIteration) {
 			caller.pop()
-			caller.pc = target
+			caller.pc = int(target)
 			return caller, false, nil
 		}
 		if mode == modeDelegate {
