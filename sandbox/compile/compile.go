@@ -90,7 +90,7 @@ type label struct {
 }
 
 func (c *compiler) newUnit(s *resolve.Scope, name string, line int) *unit {
-	code := &Code{Name: name, Filename: c.file.Name, FirstLine: line, Locals: s.Locals, Cells: s.Cells, Frees: s.Frees,
+	code := &Code{Name: name, Filename: c.file.Name, FirstLine: line, HeadLine: line, Locals: s.Locals, Cells: s.Cells, Frees: s.Frees,
 		Generator: s.Generator, ClassBody: s.Kind == resolve.Class}
 	code.CellParams = make([]int, len(s.Cells))
 	for i, n := range s.Cells {
@@ -815,6 +815,9 @@ func (c *compiler) function(node syntax.Node, name string, ps *syntax.Params, li
 	}
 	scope := c.info.Scopes[node]
 	u := c.newUnit(scope, name, line)
+	if fd, ok := node.(*syntax.FuncDef); ok && len(fd.Decorators) > 0 {
+		u.code.HeadLine = fd.Decorators[0].Position().Line
+	}
 	u.code.ArgNames = ps.Names
 	u.code.NumPos = ps.NumPos
 	u.code.VarArgs = ps.VarArgs != ""
@@ -989,7 +992,7 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 	op := binOps[s.Op]
 	switch t := s.Target.(type) {
 	case *syntax.Name:
-		c.loadName(t.Id)
+		c.expr(t) // an unbound name is shown under the target alone
 		c.expr(s.Value)
 		c.u.line = s.P.Line
 		c.emit(INPLACE, op)
@@ -997,7 +1000,9 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 	case *syntax.Attribute:
 		c.expr(t.X)
 		c.emit(DUP_TOP, 0)
+		saved := c.setSpan(t) // a failing read is shown under the target
 		c.emit(LOAD_ATTR, c.name(t.Name))
+		c.u.span = saved
 		c.expr(s.Value)
 		c.u.line = s.P.Line
 		c.emit(INPLACE, op)
@@ -1007,7 +1012,9 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 		c.expr(t.X)
 		c.expr(t.Index)
 		c.emit(DUP_TOP_TWO, 0)
+		saved := c.setSpan(t)
 		c.emit(BINARY_SUBSCR, 0)
+		c.u.span = saved
 		c.expr(s.Value)
 		c.u.line = s.P.Line
 		c.emit(INPLACE, op)

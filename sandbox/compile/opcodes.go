@@ -194,6 +194,9 @@ type Code struct {
 	Handlers   []Handler
 	MaxStack   int
 	FirstLine  int
+	// HeadLine is CPython's co_firstlineno: the first decorator's line, else
+	// FirstLine. A generator thrown into before it starts is shown there.
+	HeadLine int
 	// CellParams maps a cell index to the parameter slot it is initialised from (-1: none).
 	CellParams []int
 	// Cache is owned by the VM (constants converted to values).

@@ -25,6 +25,10 @@ func (th *Thread) index(v Value, what string) (int, error) {
 			return th.index(r, what)
 		}
 	}
+	if what == "string" {
+		// CPython 3.11 words str's message apart from the others
+		return 0, th.typeError("string indices must be integers, not '%s'", typeName(v))
+	}
 	return 0, th.typeError("%s indices must be integers or slices, not %s", what, typeName(v))
 }
 

@@ -1,0 +1,3 @@
+counts = {}
+for w in "a b a".split():
+    counts[w] += 1

@@ -1,0 +1,2 @@
+s = "hello"
+print(s[1.5])
