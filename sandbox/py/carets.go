@@ -54,10 +54,12 @@ func caretLine(line string, lineno int, pos compile.Position, style tbStyle) str
 	}
 	left, right := -1, -1 // the secondary range [left, right), when anchored
 	if pos.EndLine == pos.Line {
-		if end > len(runes) || end < start {
+		// an end one past the text is the newline, which CPython's line
+		// still has (only a reloaded gevent traceback reaches it)
+		if end > len(runes)+1 || end < start {
 			return ""
 		}
-		if l, r, ok := caretAnchors(string(runes[start:end])); ok {
+		if l, r, ok := caretAnchors(string(runes[start:min(end, len(runes))])); ok {
 			left, right = start+l, start+r
 		}
 	} else {
@@ -83,7 +85,19 @@ func caretLine(line string, lineno int, pos compile.Position, style tbStyle) str
 	}
 	var b strings.Builder
 	b.WriteString("    ")
-	for k := indent; k < end; k++ {
+	from := indent
+	if start < indent {
+		// only a reloaded gevent traceback starts in the indentation: the
+		// module still writes every caret after its four spaces; the
+		// interpreter's printer moves them left, into its margin
+		from = start
+		if style != tbModule {
+			from = max(start, indent-4)
+			b.Reset()
+			b.WriteString(strings.Repeat(" ", 4-(indent-from)))
+		}
+	}
+	for k := from; k < end; k++ {
 		switch {
 		case k < start:
 			b.WriteByte(' ')

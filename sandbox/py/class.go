@@ -207,7 +207,7 @@ func (th *Thread) getAttr(obj Value, name string) (Value, error) {
 		if m := builtinTypeMethod(o, name); m != nil {
 			return m, nil
 		}
-		return nil, th.newErr(AttributeError, "type object '%s' has no attribute '%s'", o.Name, name)
+		return nil, th.attrError(o, name)
 	case *Module:
 		if v, ok := o.Dict.GetStr(name); ok {
 			return v, nil
@@ -218,7 +218,7 @@ func (th *Thread) getAttr(obj Value, name string) (Value, error) {
 		if name == "__dict__" {
 			return o.Dict, nil
 		}
-		return nil, th.newErr(AttributeError, "module '%s' has no attribute '%s'", o.Name, name)
+		return nil, th.attrError(o, name)
 	case *Super:
 		return th.superAttr(o, name)
 	case *Generator:
@@ -380,7 +380,7 @@ func (th *Thread) objectSpecialAttr(o *Object, name string) (Value, bool, error)
 			if len(st.TB) == 0 {
 				return None, true, nil
 			}
-			return &Object{Class: tracebackClass, Dict: NewDict()}, true, nil
+			return newTraceback(st.TB, false), true, nil
 		case "value":
 			if o.Class.isSubclass(StopIteration) {
 				return st.Value, true, nil
@@ -400,7 +400,25 @@ func (th *Thread) objectSpecialAttr(o *Object, name string) (Value, bool, error)
 				return None, true, nil
 			}
 		case "with_traceback":
-			return &Builtin{Name: name, Fn: func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return o, nil }}, true, nil
+			return &Builtin{Name: name, Fn: func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
+				if len(args) != 1 || kw.Len() > 0 {
+					return nil, th.typeError("BaseException.with_traceback() takes exactly one argument (%d given)", len(args))
+				}
+				switch tb := args[0].(type) {
+				case NoneType:
+					st.TB = nil
+				case *Object:
+					entries, ok := tb.Native.([]TBEntry)
+					if !ok || tb.Class != tracebackClass {
+						return nil, th.typeError("__traceback__ must be a traceback or None")
+					}
+					// a copy: raising appends to it
+					st.TB = append([]TBEntry(nil), entries...)
+				default:
+					return nil, th.typeError("__traceback__ must be a traceback or None")
+				}
+				return o, nil
+			}}, true, nil
 		case "add_note":
 			return &Builtin{Name: name, Fn: func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return None, nil }}, true, nil
 		}
@@ -414,6 +432,18 @@ func init() { frameClass.MRO = []*Class{frameClass, ObjectClass} }
 
 var tracebackClass = &Class{Name: "traceback", Dict: NewDict(), Builtin: "traceback", MRO: nil}
 
+// newTraceback is a traceback object holding a copy of tb's entries (as
+// rebuilt from a pickle by gevent when reloaded is set).
+func newTraceback(tb []TBEntry, reloaded bool) *Object {
+	entries := append([]TBEntry(nil), tb...)
+	if reloaded {
+		for i := range entries {
+			entries[i].Reloaded = true
+		}
+	}
+	return &Object{Class: tracebackClass, Dict: NewDict(), Native: entries}
+}
+
 func init() { tracebackClass.MRO = []*Class{tracebackClass, ObjectClass} }
 
 func orNone(v Value) Value {
@@ -425,8 +455,11 @@ func orNone(v Value) Value {
 
 func (th *Thread) attrError(obj Value, name string) error {
 	msg := "'" + typeName(obj) + "' object has no attribute '" + name + "'"
-	if m, ok := obj.(*Module); ok {
-		msg = "module '" + m.Name + "' has no attribute '" + name + "'"
+	switch o := obj.(type) {
+	case *Module:
+		msg = "module '" + o.Name + "' has no attribute '" + name + "'"
+	case *Class:
+		msg = "type object '" + o.Name + "' has no attribute '" + name + "'"
 	}
 	exc := newExc(AttributeError, msg)
 	excState(exc).Suggestion = closest(name, th.attrNames(obj))
@@ -444,6 +477,13 @@ func (th *Thread) attrNames(obj Value) []string {
 		}
 	case *Module:
 		names = append(names, o.Dict.StrKeys()...)
+	case *Class:
+		for _, c := range o.MRO {
+			names = append(names, c.Dict.StrKeys()...)
+		}
+		for n := range methodTables[o.Builtin] {
+			names = append(names, n)
+		}
 	default:
 		names = builtinMethodNames(obj)
 	}

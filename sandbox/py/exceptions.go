@@ -6,6 +6,7 @@ package py
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"coroutinetour/sandbox/compile"
 )
@@ -28,6 +29,18 @@ type TBEntry struct {
 	Code *compile.Code
 	Line int
 	PC   int // the instruction, for the carets under the line
+	// Reloaded marks an entry of a traceback gevent pickled and rebuilt
+	// (Greenlet.get re-raising a greenlet's exception): CPython rebuilds it
+	// with stand-in code, 'raise __traceback_maker' at the line, so the
+	// carets cover columns 6 to 23 of the real line, whatever is there.
+	Reloaded bool
+}
+
+// reloadedPos is the source range of a Reloaded entry on src, its line:
+// CPython reads the columns on the line with its newline.
+func reloadedPos(line int, src string) compile.Position {
+	end := min(23, utf8.RuneCountInString(src)+1)
+	return compile.Position{Line: int32(line), Col: 6, EndLine: int32(line), EndCol: int32(end)}
 }
 
 // PyError is a Python exception travelling through Go code.
@@ -231,7 +244,12 @@ func (th *Thread) formatTB(b *strings.Builder, tb []TBEntry, style tbStyle) {
 		fmt.Fprintf(b, "  File \"%s\", line %d, in %s\n", e.Code.Filename, e.Line, e.Code.Name)
 		if src := th.sourceLine(e.Code.Filename, e.Line); strings.TrimSpace(src) != "" {
 			fmt.Fprintf(b, "    %s\n", sourceLineText(src, style))
-			if e.PC >= 0 && e.PC < len(e.Code.Positions) {
+			if e.Reloaded {
+				if carets := caretLine(src, e.Line, reloadedPos(e.Line, src), style); carets != "" {
+					b.WriteString(carets)
+					b.WriteByte('\n')
+				}
+			} else if e.PC >= 0 && e.PC < len(e.Code.Positions) {
 				if carets := caretLine(src, e.Line, e.Code.Positions[e.PC], style); carets != "" {
 					b.WriteString(carets)
 					b.WriteByte('\n')
@@ -292,7 +310,13 @@ func (th *Thread) sourceLine(filename string, line int) string {
 // addTB records that exc passed through frame fr at its current line.
 func addTB(exc *Object, fr *Frame) {
 	st := excState(exc)
-	st.TB = append(st.TB, TBEntry{Code: fr.code, Line: fr.line(), PC: fr.pc - 1})
+	line := fr.line()
+	if fr.pc == 0 {
+		// a generator thrown into before it started: CPython shows its
+		// first line (the def, or its first decorator)
+		line = fr.code.HeadLine
+	}
+	st.TB = append(st.TB, TBEntry{Code: fr.code, Line: line, PC: fr.pc - 1})
 }
 
 // currentHandled is the exception being handled (sys.exc_info()), if any.

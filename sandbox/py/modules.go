@@ -23,6 +23,7 @@ func init() {
 		"random":  makeRandom,
 		"inspect": makeInspect,
 		"string":  makeString,
+		"_tblib":  makeTBLib,
 		"builtins": func(th *Thread) *Module {
 			return &Module{Name: "builtins", Dict: th.builtins}
 		},
@@ -457,6 +458,33 @@ func makeString(th *Thread) *Module {
 			words[i] = strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
 		}
 		return strings.Join(words, " "), nil
+	})
+	return m
+}
+
+// makeTBLib is the module gevent's library code keeps a failed greenlet's
+// traceback with: gevent pickles it (tblib) and rebuilds it to re-raise the
+// exception from get(), which changes the carets CPython prints under it.
+func makeTBLib(th *Thread) *Module {
+	m := NewModule("_tblib")
+	// dump(x) is the traceback of x (an exception or a traceback) as gevent's
+	// load_traceback(dump_traceback(tb)) gives it back, or None.
+	m.Def("dump", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
+		if len(args) != 1 {
+			return nil, th.typeError("dump() takes exactly one argument (%d given)", len(args))
+		}
+		var tb []TBEntry
+		if o, ok := args[0].(*Object); ok {
+			if o.Class == tracebackClass {
+				tb, _ = o.Native.([]TBEntry)
+			} else if isExceptionClass(o.Class) {
+				tb = excState(o).TB
+			}
+		}
+		if len(tb) == 0 {
+			return None, nil
+		}
+		return newTraceback(tb, true), nil
 	})
 	return m
 }

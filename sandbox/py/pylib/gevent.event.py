@@ -1,5 +1,6 @@
 # gevent.event: Event and AsyncResult, waking waiters in the order they waited.
 import _gevent
+import _tblib
 from _gevent import getcurrent, get_hub
 from greenlet import greenlet
 from gevent import Timeout, _Waiter, _NONE
@@ -99,7 +100,7 @@ class AsyncResult(Event):
     def set_exception(self, exception, exc_info=None):
         self._exception = exception
         if exc_info:
-            self._exc_info = (exc_info[0], exc_info[1], exc_info[2])
+            self._exc_info = (exc_info[0], exc_info[1], _tblib.dump(exc_info[2]))
         else:
             self._exc_info = (type(exception), exception, None)
         Event.set(self)
@@ -118,6 +119,10 @@ class AsyncResult(Event):
             if not self.ready():
                 raise Timeout(timeout)
         if self._exception is not None:
+            tb = self._exc_info[2]
+            if tb is not None:
+                # as gevent: with the traceback it pickled at set_exception
+                raise self._exception.with_traceback(tb)
             raise self._exception
         return self.value
 
@@ -145,4 +150,4 @@ class AsyncResult(Event):
         if source.successful():
             self.set(source.value)
         else:
-            self.set_exception(source.exception)
+            self.set_exception(source.exception, getattr(source, 'exc_info', None))

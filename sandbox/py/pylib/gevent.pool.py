@@ -10,9 +10,11 @@ from gevent.queue import Full, UnboundQueue
 
 
 class _Failure:
-    # what an imap queue holds for a worker that failed (or for its end)
-    def __init__(self, exc):
+    # what an imap queue holds for a worker that failed (or for its end);
+    # a failed greenlet re-raises its exception as gevent does
+    def __init__(self, exc, raise_exception=None):
         self.exc = exc
+        self.raise_exception = raise_exception
 
 
 class IMapUnordered(Greenlet):
@@ -38,6 +40,8 @@ class IMapUnordered(Greenlet):
             self._result_semaphore.release()
         value = self._inext()
         if isinstance(value, _Failure):
+            if value.raise_exception is not None:
+                value.raise_exception()
             raise value.exc
         return value
 
@@ -70,7 +74,7 @@ class IMapUnordered(Greenlet):
         if greenlet.successful():
             self.queue.put(self._entry(greenlet._imap_task_index, greenlet.value))
         else:
-            self.queue.put(self._entry(greenlet._imap_task_index, _Failure(greenlet.exception)))
+            self.queue.put(self._entry(greenlet._imap_task_index, _Failure(greenlet.exception, greenlet._raise_exception)))
         if last:
             self.queue.put(self._entry(self._max_index + 1, _Failure(StopIteration())))
 
@@ -231,6 +235,8 @@ class Group(GroupMappingMixin):
         result = self._empty_event.wait(timeout=timeout)
         for greenlet in greenlets:
             if greenlet.exception is not None:
+                if hasattr(greenlet, '_raise_exception'):
+                    greenlet._raise_exception()
                 raise greenlet.exception
         return result
 

@@ -3,6 +3,7 @@
 # and its timers are native (_gevent), time is virtual, and the behaviour
 # (order of wake-ups, error reports) follows gevent 22.10.
 import _gevent
+import _tblib
 # the class is _greenlet here: gevent.greenlet is the submodule (imported at the end)
 from greenlet import greenlet as _greenlet, GreenletExit
 from _gevent import getcurrent, get_hub, LoopExit
@@ -158,6 +159,7 @@ class Greenlet(_greenlet):
     # an instance stores only what it changes
     value = None
     _exception = _NONE
+    _exc_tb = None  # the traceback as gevent pickles it, for re-raising
     _start_timer = None
     _started = False
     _notifier = None
@@ -304,6 +306,7 @@ class Greenlet(_greenlet):
             self._report_result(exc)
             return
         self._exception = exc
+        self._exc_tb = _tblib.dump(exc)
         self._schedule_links()
         if not isinstance(exc, SystemExit):
             if defer:
@@ -370,15 +373,30 @@ class Greenlet(_greenlet):
         if self.ready():
             if self.successful():
                 return self.value
-            raise self._exception
+            raise self._reraisable()
         if not block:
             raise Timeout()
         self.join(timeout)
         if self.ready():
             if self.successful():
                 return self.value
-            raise self._exception
+            raise self._reraisable()
         raise Timeout(timeout)
+
+    @property
+    def exc_info(self):
+        if self._exception is _NONE or self._exception is None:
+            return None
+        return (type(self._exception), self._exception, self._exc_tb)
+
+    def _reraisable(self):
+        # gevent re-raises with the traceback it kept when the greenlet failed
+        if self._exc_tb is not None:
+            return self._exception.with_traceback(self._exc_tb)
+        return self._exception
+
+    def _raise_exception(self):
+        raise self._reraisable()
 
     def kill(self, exception=GreenletExit, block=True, timeout=None):
         if self._start_timer is not None:
