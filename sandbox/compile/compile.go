@@ -120,6 +120,21 @@ func (c *compiler) finishUnit() *Code {
 	return u.code
 }
 
+// errNode reports a SyntaxError marking node n (on its first line).
+func (c *compiler) errNode(n syntax.Node, format string, args ...any) {
+	sp, ok := c.file.Spans[n]
+	if !ok || sp.End.Line != sp.Start.Line {
+		c.errAt(n.Position(), format, args...)
+	}
+	defer func() {
+		if e, ok := recover().(*syntax.Error); ok {
+			e.End = sp.End.Col
+			panic(e)
+		}
+	}()
+	c.errAt(sp.Start, format, args...)
+}
+
 func (c *compiler) errAt(p syntax.Pos, format string, args ...any) {
 	text := ""
 	if p.Line >= 1 && p.Line <= len(c.file.Lines) {
@@ -925,7 +940,7 @@ func (c *compiler) store(t syntax.Expr) {
 	case *syntax.List:
 		c.unpack(t.P, t.Elems)
 	case *syntax.Starred:
-		c.errAt(t.P, "starred assignment target must be in a list or tuple")
+		c.errNode(t, "starred assignment target must be in a list or tuple")
 	default:
 		c.errAt(t.Position(), "cannot assign to %T", t)
 	}

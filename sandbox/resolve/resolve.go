@@ -13,6 +13,7 @@ package resolve
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"coroutinetour/sandbox/syntax"
 )
@@ -54,8 +55,8 @@ type Scope struct {
 	children  []*Scope
 	slot      map[string]int
 	cell      map[string]int
-	params    map[string]bool       // parameter names, for "is parameter and global"
-	declPos   map[string]syntax.Pos // where each global/nonlocal declaration is
+	params    map[string]bool        // parameter names, for "is parameter and global"
+	declPos   map[string]syntax.Node // each global/nonlocal declaration
 }
 
 // Lookup reports where name is reached from this scope and its index (slot
@@ -99,7 +100,7 @@ func File(f *syntax.File) (info *Info, err error) {
 			err = e
 		}
 	}()
-	r := &resolver{info: &Info{Scopes: map[syntax.Node]*Scope{}}, lines: f.Lines}
+	r := &resolver{info: &Info{Scopes: map[syntax.Node]*Scope{}}, lines: f.Lines, spans: f.Spans}
 	mod := r.newScope(Module, "<module>", nil, nil)
 	r.info.Module = mod
 	r.stmts(mod, f.Body)
@@ -111,12 +112,13 @@ func File(f *syntax.File) (info *Info, err error) {
 type resolver struct {
 	info  *Info
 	lines []string
+	spans map[syntax.Node]syntax.Span
 }
 
 func (r *resolver) newScope(k Kind, name string, parent *Scope, node syntax.Node) *Scope {
 	s := &Scope{Kind: k, Name: name, Parent: parent, declared: map[string]string{},
 		bound: map[string]bool{}, uses: map[string]bool{}, slot: map[string]int{}, cell: map[string]int{},
-		params: map[string]bool{}, declPos: map[string]syntax.Pos{}}
+		params: map[string]bool{}, declPos: map[string]syntax.Node{}}
 	if parent != nil {
 		parent.children = append(parent.children, s)
 	}
@@ -124,6 +126,25 @@ func (r *resolver) newScope(k Kind, name string, parent *Scope, node syntax.Node
 		r.info.Scopes[node] = s
 	}
 	return s
+}
+
+// errNode reports a SyntaxError marking node n, as CPython marks the
+// statement or expression its compiler refuses (to the end of the first
+// line when n spans several).
+func (r *resolver) errNode(n syntax.Node, format string, args ...any) {
+	sp, ok := r.spans[n]
+	if !ok {
+		r.errAt(n.Position(), format, args...)
+	}
+	text := ""
+	if sp.Start.Line >= 1 && sp.Start.Line <= len(r.lines) {
+		text = r.lines[sp.Start.Line-1]
+	}
+	end := sp.End.Col
+	if sp.End.Line != sp.Start.Line {
+		end = len([]rune(strings.TrimRight(text, "\r\n")))
+	}
+	panic(&syntax.Error{Kind: "SyntaxError", Msg: fmt.Sprintf(format, args...), Line: sp.Start.Line, Col: sp.Start.Col, End: end, Text: text})
 }
 
 func (r *resolver) errAt(p syntax.Pos, format string, args ...any) {
@@ -250,21 +271,21 @@ func (r *resolver) stmt(s *Scope, st syntax.Stmt) {
 		} else {
 			names, word = st.(*syntax.Nonlocal).Names, "nonlocal"
 			if s.Kind == Module {
-				r.errAt(st.Position(), "nonlocal declaration not allowed at module level")
+				r.errNode(st, "nonlocal declaration not allowed at module level")
 			}
 		}
 		for _, n := range names {
 			// CPython's order of checks: parameter, then use, then assignment.
 			switch {
 			case s.params[n]:
-				r.errAt(st.Position(), "name '%s' is parameter and %s", n, word)
+				r.errNode(st, "name '%s' is parameter and %s", n, word)
 			case s.uses[n]:
-				r.errAt(st.Position(), "name '%s' is used prior to %s declaration", n, word)
+				r.errNode(st, "name '%s' is used prior to %s declaration", n, word)
 			case s.bound[n]:
-				r.errAt(st.Position(), "name '%s' is assigned to before %s declaration", n, word)
+				r.errNode(st, "name '%s' is assigned to before %s declaration", n, word)
 			}
 			s.declared[n] = word
-			s.declPos[n] = st.Position()
+			s.declPos[n] = st
 		}
 	case *syntax.Import:
 		for _, a := range st.Names {
@@ -281,7 +302,7 @@ func (r *resolver) stmt(s *Scope, st syntax.Stmt) {
 		for _, a := range st.Names {
 			if a.Name == "*" {
 				if s.Kind != Module {
-					r.errAt(st.Position(), "import * only allowed at module level")
+					r.errNode(st, "import * only allowed at module level")
 				}
 				continue
 			}
@@ -453,7 +474,7 @@ func (r *resolver) expr(s *Scope, e syntax.Expr) {
 		}
 	case *syntax.Yield:
 		if s.Kind != Function {
-			r.errAt(e.Position(), "'yield' outside function")
+			r.errNode(e, "'yield' outside function")
 		}
 		s.Generator = true
 		r.expr(s, e.X)
@@ -537,7 +558,7 @@ func (r *resolver) assign(s *Scope) {
 		// Every nonlocal needs a binding in an enclosing function, used or not.
 		for _, n := range sortedDeclared(s, "nonlocal") {
 			if !enclosingBinds(s.Parent, n) {
-				r.errAt(s.declPos[n], "no binding for nonlocal '%s' found", n)
+				r.errNode(s.declPos[n], "no binding for nonlocal '%s' found", n)
 			}
 		}
 		for _, n := range sortedKeys(r.needsOf(s)) {

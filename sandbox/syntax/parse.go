@@ -62,7 +62,6 @@ func (p *parser) mark(n Node, start Pos) {
 // (from prev to the end of the next expression) and asks about a comma;
 // otherwise it points at the token.
 func (p *parser) forgotComma(prev Expr) {
-	pos := p.tok().pos
 	if sp, ok := p.spans[prev]; ok {
 		save := p.i
 		end, parsed := func() (end Pos, ok bool) {
@@ -86,7 +85,7 @@ func (p *parser) forgotComma(prev Expr) {
 			p.errSpan(sp.Start, end.Col, "invalid syntax. Perhaps you forgot a comma?")
 		}
 	}
-	p.errAt(pos, "invalid syntax")
+	p.errTok(p.tok(), "invalid syntax")
 }
 
 // markExpr is mark for an expression, returning it.
@@ -133,6 +132,29 @@ func (p *parser) accept(op string) bool {
 	return false
 }
 
+// errTok reports a SyntaxError at token t, marking the whole token as
+// CPython marks the token it stopped at.
+func (p *parser) errTok(t *token, format string, args ...any) {
+	switch t.kind {
+	case tName, tOp, tInt, tFloat, tString, tFString:
+		if t.endLine == t.pos.Line && t.endCol > t.pos.Col {
+			p.errSpan(t.pos, t.endCol, format, args...)
+		}
+	}
+	p.errAt(t.pos, format, args...)
+}
+
+// unexpectedIndent reports an indented line where none may start.
+func (p *parser) unexpectedIndent(t *token) {
+	defer func() {
+		if e, ok := recover().(*Error); ok {
+			e.NoCaret = true
+			panic(e)
+		}
+	}()
+	p.errKind("IndentationError", t.pos, "unexpected indent")
+}
+
 func (p *parser) errAt(pos Pos, format string, args ...any) {
 	p.errKind("SyntaxError", pos, format, args...)
 }
@@ -159,10 +181,11 @@ func (p *parser) errKind(kind string, pos Pos, format string, args ...any) {
 func (p *parser) expect(op string) token {
 	if !p.is(op) {
 		t := p.tok()
-		if op == ":" {
-			p.errAt(t.pos, "expected ':'")
+		if op == ":" || op == "(" {
+			// a token CPython's grammar forces: it marks the token found
+			p.errTok(t, "expected '%s'", op)
 		}
-		p.errAt(t.pos, "invalid syntax")
+		p.errTok(t, "invalid syntax")
 	}
 	return p.next()
 }
@@ -178,7 +201,7 @@ var keywords = map[string]bool{
 func (p *parser) ident() string {
 	t := p.tok()
 	if t.kind != tName || keywords[t.text] {
-		p.errAt(t.pos, "invalid syntax")
+		p.errTok(t, "invalid syntax")
 	}
 	p.i++
 	return t.text
@@ -198,7 +221,7 @@ func (p *parser) statement() []Stmt {
 func (p *parser) statementUnmarked() []Stmt {
 	t := p.tok()
 	if t.kind == tIndent {
-		p.errKind("IndentationError", t.pos, "unexpected indent")
+		p.unexpectedIndent(t)
 	}
 	if t.kind == tName {
 		switch t.text {
@@ -236,7 +259,7 @@ func (p *parser) statementUnmarked() []Stmt {
 		if p.is("class") {
 			return []Stmt{p.classDef(decos)}
 		}
-		p.errAt(p.tok().pos, "invalid syntax")
+		p.errTok(p.tok(), "invalid syntax")
 	}
 	var out []Stmt
 	for {
@@ -266,7 +289,7 @@ func (p *parser) endOfLine() {
 	if t.kind == tEOF {
 		return
 	}
-	p.errAt(t.pos, "invalid syntax")
+	p.errTok(t, "invalid syntax")
 }
 
 // block parses ":" then an indented suite (or a simple statement on the same line).
@@ -299,6 +322,7 @@ func (p *parser) block(what string, line int) []Stmt {
 func (p *parser) ifStmt() Stmt {
 	t := p.next()
 	cond := p.namedExpr()
+	p.misusedAssign(cond)
 	word := "'if' statement"
 	if t.text == "elif" {
 		word = "'elif' statement"
@@ -316,6 +340,7 @@ func (p *parser) ifStmt() Stmt {
 func (p *parser) whileStmt() Stmt {
 	t := p.next()
 	s := &While{P: t.pos, Cond: p.namedExpr()}
+	p.misusedAssign(s.Cond)
 	p.loopDepth++
 	s.Body = p.block("'while' statement", t.pos.Line)
 	p.loopDepth--
@@ -481,7 +506,7 @@ func (p *parser) tryStmt() Stmt {
 		s.Finally = p.block("'finally' statement", e.pos.Line)
 	}
 	if s.Handlers == nil && s.Finally == nil {
-		p.errAt(p.tok().pos, "expected 'except' or 'finally' block")
+		p.errTok(p.tok(), "expected 'except' or 'finally' block")
 	}
 	return s
 }
@@ -655,14 +680,33 @@ func (p *parser) simpleStmt() Stmt {
 			return s
 		case "print":
 			if n := p.toks[p.i+1]; n.kind == tString || n.kind == tName && !keywords[n.text] || n.kind == tInt {
+				// marked from print to the end of what follows it
+				save := p.i
+				p.i++
+				_, ok := p.try(p.exprListStar)
+				end := p.lastEnd()
+				p.i = save
+				if ok && end.Line == pos.Line {
+					p.errSpan(pos, end.Col, "Missing parentheses in call to 'print'. Did you mean print(...)?")
+				}
 				p.errAt(pos, "Missing parentheses in call to 'print'. Did you mean print(...)?")
 			}
 		}
 	}
+	from := p.i
 	first := p.exprListStar()
+	if _, ok := first.(*NamedExpr); ok && p.toks[from].kind == tName {
+		// a named expression needs parentheses to be a statement
+		for k := from; k < p.i; k++ {
+			if t := &p.toks[k]; t.kind == tOp && t.text == ":=" {
+				p.errTok(t, "invalid syntax")
+			}
+		}
+	}
 	switch {
 	case p.is("="):
 		s := &Assign{P: pos, Targets: []Expr{first}}
+		eq := p.i
 		for p.accept("=") {
 			var v Expr
 			if p.is("yield") {
@@ -674,6 +718,14 @@ func (p *parser) simpleStmt() Stmt {
 		}
 		s.Value = s.Targets[len(s.Targets)-1]
 		s.Targets = s.Targets[:len(s.Targets)-1]
+		if len(s.Targets) == 1 && !p.validTarget(first) {
+			// CPython reads the statement again as expressions: the one
+			// before the '=' is taken for a comparison gone wrong
+			end := p.i
+			p.i = eq
+			p.misusedAssign(p.lastUnparenthesized(first))
+			p.i = end
+		}
 		for _, tg := range s.Targets {
 			p.checkTarget(tg, "assign to")
 		}
@@ -683,7 +735,7 @@ func (p *parser) simpleStmt() Stmt {
 		switch first.(type) {
 		case *Name, *Attribute, *Subscript:
 		default:
-			p.errAt(first.Position(), "'%s' is an illegal expression for augmented assignment", describe(first))
+			p.errExpr(first, "'%s' is an illegal expression for augmented assignment", describe(first))
 		}
 		var v Expr
 		if p.is("yield") {
@@ -751,35 +803,166 @@ func describe(e Expr) string {
 		return "tuple"
 	case *NamedExpr:
 		return "named expression"
+	case *Attribute:
+		return "attribute"
+	case *Subscript:
+		return "subscript"
+	case *Name:
+		return "name"
+	case *Starred:
+		return "starred"
+	case *List:
+		return "list"
 	}
 	return "expression"
 }
 
+// checkTarget refuses what cannot be assigned to or deleted, marking the
+// offending expression as CPython does.
 func (p *parser) checkTarget(e Expr, verb string) {
-	// CPython suggests '==' only where '=' was written.
-	hint := " here. Maybe you meant '==' instead of '='?"
-	if verb == "delete" {
-		hint = ""
-	}
 	switch e := e.(type) {
 	case *Name, *Attribute, *Subscript:
+		return
 	case *Tuple:
 		for _, x := range e.Elems {
 			p.checkTarget(x, verb)
 		}
+		return
 	case *List:
 		for _, x := range e.Elems {
 			p.checkTarget(x, verb)
 		}
+		return
 	case *Starred:
 		p.checkTarget(e.X, verb)
-	case *Call:
-		p.errAt(e.Position(), "cannot %s function call%s", verb, hint)
-	case *Constant:
-		p.errAt(e.Position(), "cannot %s literal%s", verb, hint)
-	default:
-		p.errAt(e.Position(), "cannot %s %s%s", verb, describe(e), hint)
+		return
 	}
+	p.errExpr(e, "cannot %s %s", verb, targetName(e))
+}
+
+// validTarget reports whether checkTarget accepts e.
+func (p *parser) validTarget(e Expr) bool {
+	switch e := e.(type) {
+	case *Name, *Attribute, *Subscript:
+		return true
+	case *Tuple:
+		for _, x := range e.Elems {
+			if !p.validTarget(x) {
+				return false
+			}
+		}
+		return true
+	case *List:
+		for _, x := range e.Elems {
+			if !p.validTarget(x) {
+				return false
+			}
+		}
+		return true
+	case *Starred:
+		return p.validTarget(e.X)
+	}
+	return false
+}
+
+// lastUnparenthesized is the last element of e when e is a tuple written
+// without parentheses, else e.
+func (p *parser) lastUnparenthesized(e Expr) Expr {
+	if t, ok := e.(*Tuple); ok && len(t.Elems) > 0 {
+		ts, ok1 := p.spans[t]
+		fs, ok2 := p.spans[t.Elems[0]]
+		if ok1 && ok2 && ts.Start == fs.Start {
+			return t.Elems[len(t.Elems)-1]
+		}
+	}
+	return e
+}
+
+// misusedAssign reports e followed by '=' where CPython's grammar reads a
+// named expression (an if or while condition, a list element, the last
+// target of an invalid assignment): when a '|'-level expression follows
+// the '=' and no second '=' or ':=' comes after it, CPython asks whether
+// '==' was meant. Otherwise it returns, and the caller reports the error.
+func (p *parser) misusedAssign(e Expr) {
+	if !p.is("=") {
+		return
+	}
+	save := p.i
+	p.i++
+	value, ok := p.try(p.bitOr)
+	after := p.tok()
+	p.i = save
+	if !ok || after.kind == tOp && (after.text == "=" || after.text == ":=") {
+		return
+	}
+	switch e := e.(type) {
+	case *Name:
+		if sp, ok := p.spans[value]; ok && sp.End.Line == e.P.Line {
+			p.errSpan(e.P, sp.End.Col, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+		}
+		p.errAt(e.P, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	case *Tuple, *List, *Starred, *Compare, *BoolOp, *Lambda, *IfExp:
+		return // a display CPython leaves alone, or not a '|'-level expression
+	case *Comprehension:
+		if e.Kind == "gen" {
+			return
+		}
+	case *Constant:
+		switch e.Value.(type) {
+		case nil, bool:
+			return
+		}
+	case *UnaryOp:
+		if e.Op == "not" {
+			return
+		}
+	}
+	p.errExpr(e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", targetName(e))
+}
+
+// try runs parse, reporting whether it succeeded; a syntax error it meets
+// is dropped.
+func (p *parser) try(parse func() Expr) (e Expr, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isErr := r.(*Error); !isErr {
+				panic(r)
+			}
+			e, ok = nil, false
+		}
+	}()
+	return parse(), true
+}
+
+// targetName names an expression in "cannot assign to ..." as CPython does.
+func targetName(e Expr) string {
+	if c, ok := e.(*Constant); ok {
+		switch v := c.Value.(type) {
+		case nil:
+			return "None"
+		case bool:
+			if v {
+				return "True"
+			}
+			return "False"
+		case Ellipsis:
+			return "ellipsis"
+		}
+	}
+	return describe(e)
+}
+
+// errExpr reports a SyntaxError marking expression e (to the end of its
+// first line when it spans several).
+func (p *parser) errExpr(e Expr, format string, args ...any) {
+	if sp, ok := p.spans[e]; ok {
+		end := sp.End.Col
+		if sp.End.Line != sp.Start.Line {
+			end = len([]rune(strings.TrimRight(lineAt(p.lines, sp.Start.Line), "\r\n")))
+		}
+		p.errSpan(sp.Start, end, format, args...)
+	}
+	p.errAt(e.Position(), format, args...)
 }
 
 // ---- expressions ----
@@ -935,9 +1118,6 @@ func (p *parser) inCompIf() bool { return false }
 
 func (p *parser) yieldExpr() Expr {
 	t := p.next()
-	if p.funcDepth == 0 {
-		p.errAt(t.pos, "'yield' outside function")
-	}
 	y := &Yield{P: t.pos}
 	if p.accept("from") {
 		y.From = true
@@ -945,7 +1125,11 @@ func (p *parser) yieldExpr() Expr {
 	} else if !p.atExprEnd() && !p.is(")") {
 		y.X = p.exprListStar()
 	}
-	return p.markExpr(y, t.pos)
+	p.markExpr(y, t.pos)
+	if p.funcDepth == 0 {
+		p.errExpr(y, "'yield' outside function")
+	}
+	return y
 }
 
 func (p *parser) orExpr() Expr {
@@ -1063,7 +1247,18 @@ func (p *parser) unary() Expr {
 
 func (p *parser) power() Expr {
 	if p.is("await") {
-		p.errAt(p.tok().pos, "'await' is not supported here")
+		// no function here is async: CPython refuses every await too
+		t := p.next()
+		msg := "'await' outside async function"
+		if p.funcDepth == 0 {
+			msg = "'await' outside function"
+		}
+		if _, ok := p.try(p.power); ok {
+			if end := p.lastEnd(); end.Line == t.pos.Line {
+				p.errSpan(t.pos, end.Col, "%s", msg)
+			}
+		}
+		p.errAt(t.pos, "%s", msg)
 	}
 	start := p.tok().pos
 	x := p.postfix(p.atom(), start)
@@ -1108,6 +1303,7 @@ func (p *parser) callArgs() []Arg {
 	var args []Arg
 	sawKw, sawDoubleStar := false, false
 	kwSeen := map[string]bool{}
+	misplaced := ""
 	for !p.is(")") {
 		pos := p.tok().pos
 		switch {
@@ -1120,24 +1316,39 @@ func (p *parser) callArgs() []Arg {
 			}
 			args = append(args, Arg{Star: 1, Value: p.expr()})
 		case p.tok().kind == tName && p.toks[p.i+1].kind == tOp && p.toks[p.i+1].text == "=":
+			if t := p.tok(); t.text == "True" || t.text == "False" || t.text == "None" {
+				p.errSpan(t.pos, p.toks[p.i+1].endCol, "cannot assign to %s", t.text)
+			}
 			name := p.ident()
 			p.i++
-			if kwSeen[name] {
+			value := p.expr()
+			if end := p.lastEnd(); kwSeen[name] {
+				if end.Line == pos.Line {
+					p.errSpan(pos, end.Col, "keyword argument repeated: %s", name)
+				}
 				p.errAt(pos, "keyword argument repeated: %s", name)
 			}
 			kwSeen[name] = true
-			args = append(args, Arg{Name: name, Value: p.expr()})
+			args = append(args, Arg{Name: name, Value: value})
 			sawKw = true
 		default:
 			e := p.namedExpr()
+			if eq := p.tok(); eq.kind == tOp && eq.text == "=" {
+				// a keyword argument must be a bare name
+				if sp, ok := p.spans[e]; ok && sp.Start.Line == eq.pos.Line {
+					p.errSpan(sp.Start, eq.endCol, "expression cannot contain assignment, perhaps you meant \"==\"?")
+				}
+				p.errAt(e.Position(), "expression cannot contain assignment, perhaps you meant \"==\"?")
+			}
 			if p.is("for") {
 				e = p.comprehension(pos, "gen", e, nil, ")")
 			}
-			if sawDoubleStar {
-				p.errAt(pos, "positional argument follows keyword argument unpacking")
+			if sawDoubleStar && misplaced == "" {
+				misplaced = "positional argument follows keyword argument unpacking"
 			}
-			if sawKw {
-				p.errAt(pos, "positional argument follows keyword argument")
+			if sawKw && misplaced == "" {
+				// CPython finds out once it has read the arguments
+				misplaced = "positional argument follows keyword argument"
 			}
 			args = append(args, Arg{Value: e})
 		}
@@ -1147,6 +1358,9 @@ func (p *parser) callArgs() []Arg {
 			}
 			break
 		}
+	}
+	if misplaced != "" {
+		p.errTok(p.tok(), "%s", misplaced)
 	}
 	p.expect(")")
 	return args
@@ -1213,7 +1427,7 @@ func (p *parser) atomUnmarked() Expr {
 			return &Constant{P: t.pos, Value: nil}
 		}
 		if keywords[t.text] {
-			p.errAt(t.pos, "invalid syntax")
+			p.errTok(t, "invalid syntax")
 		}
 		p.i++
 		return &Name{P: t.pos, Id: t.text}
@@ -1255,6 +1469,7 @@ func (p *parser) atomUnmarked() Expr {
 				elems = append(elems, p.starOrExpr())
 			}
 			if !p.is(")") {
+				p.misusedAssign(elems[len(elems)-1])
 				p.forgotComma(elems[len(elems)-1])
 			}
 			p.i++
@@ -1280,6 +1495,7 @@ func (p *parser) atomUnmarked() Expr {
 				elems = append(elems, p.starOrExpr())
 			}
 			if !p.is("]") {
+				p.misusedAssign(elems[len(elems)-1])
 				p.forgotComma(elems[len(elems)-1])
 			}
 			p.i++
@@ -1294,11 +1510,11 @@ func (p *parser) atomUnmarked() Expr {
 			return &Constant{P: t.pos, Value: Ellipsis{}}
 		}
 	case tNewline, tEOF:
-		p.errAt(t.pos, "invalid syntax")
+		p.errTok(t, "invalid syntax")
 	case tIndent:
-		p.errKind("IndentationError", t.pos, "unexpected indent")
+		p.unexpectedIndent(t)
 	}
-	p.errAt(t.pos, "invalid syntax")
+	p.errTok(t, "invalid syntax")
 	return nil
 }
 
@@ -1347,7 +1563,11 @@ func (p *parser) braces(pos Pos) Expr {
 		return p.dictRest(d)
 	}
 	first := p.starOrExpr()
-	if p.accept(":") {
+	if p.is(":") {
+		colon := p.next()
+		if p.is("}") || p.is(",") {
+			p.errTok(&colon, "expression expected after dictionary key and ':'")
+		}
 		v := p.expr()
 		if p.is("for") {
 			e := p.comprehension(pos, "dict", first, v, "}")
@@ -1370,6 +1590,7 @@ func (p *parser) braces(pos Pos) Expr {
 		s.Elems = append(s.Elems, p.starOrExpr())
 	}
 	if !p.is("}") {
+		p.misusedAssign(s.Elems[len(s.Elems)-1])
 		p.forgotComma(s.Elems[len(s.Elems)-1])
 	}
 	p.i++
@@ -1396,7 +1617,10 @@ func (p *parser) dictRest(d *Dict) Expr {
 			}
 			p.errAt(pos, "':' expected after dictionary key")
 		}
-		p.next()
+		colon := p.next()
+		if p.is("}") || p.is(",") {
+			p.errTok(&colon, "expression expected after dictionary key and ':'")
+		}
 		d.Keys = append(d.Keys, k)
 		d.Values = append(d.Values, p.expr())
 	}
@@ -1427,6 +1651,17 @@ func (p *parser) comprehension(pos Pos, kind string, elt, value Expr, end string
 func (p *parser) orExprCond() Expr { return p.orExpr() }
 
 // fstring parses the body of an f-string token into parts.
+// afterStrings is the token after the run of string literals at the
+// current one: CPython reads an f-string once it has the whole run, so its
+// errors point at that token.
+func (p *parser) afterStrings() *token {
+	k := p.i
+	for k < len(p.toks)-1 && (p.toks[k].kind == tString || p.toks[k].kind == tFString) {
+		k++
+	}
+	return &p.toks[k]
+}
+
 func (p *parser) fstring(t token) Expr {
 	body := []rune(t.str)
 	fs := &FString{P: t.pos}
@@ -1462,7 +1697,7 @@ func (p *parser) fstring(t token) Expr {
 				i++
 				continue
 			}
-			p.errAt(t.pos, "f-string: single '}' is not allowed")
+			p.errTok(p.afterStrings(), "f-string: single '}' is not allowed")
 		}
 		lit.WriteRune(c)
 	}
@@ -1512,7 +1747,7 @@ func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
 		}
 	}
 	if exprEnd < 0 {
-		p.errAt(t.pos, "f-string: expecting '}'")
+		p.errTok(p.afterStrings(), "f-string: expecting '}'")
 	}
 	text := string(body[start:exprEnd])
 	fv := &FormattedValue{P: t.pos}
@@ -1523,13 +1758,13 @@ func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
 		fv.Conversion = 'r'
 	}
 	if strings.TrimSpace(text) == "" {
-		p.errAt(t.pos, "f-string: empty expression not allowed")
+		p.errTok(p.afterStrings(), "f-string: empty expression not allowed")
 	}
 	fv.Value = p.subExpr(t, text, start)
 	i = exprEnd
 	if body[i] == '!' {
 		if i+1 >= len(body) {
-			p.errAt(t.pos, "f-string: expecting '}'")
+			p.errTok(p.afterStrings(), "f-string: expecting '}'")
 		}
 		fv.Conversion = byte(body[i+1])
 		if !strings.ContainsRune("rsa", body[i+1]) {
@@ -1556,14 +1791,14 @@ func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
 			}
 		}
 		if j >= len(body) {
-			p.errAt(t.pos, "f-string: expecting '}'")
+			p.errTok(p.afterStrings(), "f-string: expecting '}'")
 		}
 		spec := p.fstring(token{str: string(body[specStart:j]), raw: true, pos: t.pos}).(*FString)
 		fv.Spec = spec
 		i = j
 	}
 	if i >= len(body) || body[i] != '}' {
-		p.errAt(t.pos, "f-string: expecting '}'")
+		p.errTok(p.afterStrings(), "f-string: expecting '}'")
 	}
 	return i, fv
 }

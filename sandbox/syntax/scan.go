@@ -70,6 +70,9 @@ type Error struct {
 	Col  int // 0-based column of the caret
 	End  int // 0-based column just past the caret run (0: one caret)
 	Text string
+	// NoCaret leaves out the caret line, as CPython does for an unexpected
+	// indent.
+	NoCaret bool
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s (line %d)", e.Kind, e.Msg, e.Line) }
@@ -83,7 +86,7 @@ func (e *Error) Format(filename string) string {
 		trimmed := strings.TrimLeft(text, " \t\f")
 		cut := utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
 		fmt.Fprintf(&b, "    %s\n", trimmed)
-		if e.Kind == "TabError" {
+		if e.Kind == "TabError" || e.NoCaret {
 			// CPython prints no caret for a TabError.
 			fmt.Fprintf(&b, "%s: %s\n", e.Kind, e.Msg)
 			return b.String()
@@ -169,6 +172,8 @@ func (s *scanner) scan() {
 			s.advance()
 			s.advance()
 			s.advance()
+		case r == '\\' && s.i+1 < len(s.src):
+			s.errAt("SyntaxError", Pos{s.line, s.col + 1}, 0, "unexpected character after line continuation character")
 		case isIdentStart(r):
 			s.nameOrString(p)
 		case r >= '0' && r <= '9' || r == '.' && isDigit(s.peekr(1)):
@@ -252,7 +257,9 @@ done:
 		s.indents = s.indents[:len(s.indents)-1]
 		s.altIndents = s.altIndents[:len(s.altIndents)-1]
 		if width > s.indents[len(s.indents)-1] {
-			s.errAt("IndentationError", Pos{s.line, width}, 0, "unindent does not match any outer indentation level")
+			// CPython puts the caret past the end of the line
+			line := strings.TrimRight(s.lines[s.line-1], "\r\n")
+			s.errAt("IndentationError", Pos{s.line, utf8.RuneCountInString(line)}, 0, "unindent does not match any outer indentation level")
 		}
 		s.emit(token{kind: tDedent, pos: p})
 	}
@@ -299,7 +306,13 @@ func (s *scanner) number(p Pos) {
 	} else {
 		for s.i < len(s.src) {
 			r := s.src[s.i]
-			if isDigit(r) || r == '_' {
+			if isDigit(r) {
+				s.advance()
+			} else if r == '_' {
+				if !isDigit(s.peekr(1)) {
+					// an underscore goes between digits
+					s.errAt("SyntaxError", Pos{s.line, s.col}, 0, "invalid decimal literal")
+				}
 				s.advance()
 			} else if r == '.' && !isFloat {
 				isFloat = true

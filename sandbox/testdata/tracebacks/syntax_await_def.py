@@ -1,0 +1,3 @@
+def fetch():
+    data = await get_data()
+    return data

@@ -1,0 +1,5 @@
+def outer():
+    def inner():
+        nonlocal count
+        count = 1
+    inner()
