@@ -393,6 +393,12 @@ func strMethods() map[string]method {
 			if v, ok, err := th.viaInline(caller, a[1], "join_of", a[0], a[1]); ok {
 				return v, err
 			}
+			if _, isObj := a[1].(*Object); !isObj {
+				// (a built-in value: asking for its iterator changes nothing)
+				if _, err := th.getIter(a[1]); err != nil {
+					return nil, th.typeError("can only join an iterable")
+				}
+			}
 			items, err := th.iterate(a[1])
 			if err != nil {
 				return nil, err
