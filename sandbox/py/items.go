@@ -628,6 +628,36 @@ func (th *Thread) iterateAtMost(x Value, limit int) ([]Value, error) {
 	if err != nil {
 		return nil, err
 	}
+	return th.drain(it, limit)
+}
+
+// unpackItems reads what an unpacking assignment assigns: at most limit
+// items (all when negative), with CPython's message for a value whose type
+// cannot be iterated at all.
+func (th *Thread) unpackItems(seq Value, limit int) ([]Value, error) {
+	switch seq.(type) {
+	case *List, Tuple:
+		return th.iterateAtMost(seq, limit)
+	}
+	it, err := th.getIter(seq)
+	if err != nil {
+		if pe, ok := err.(*PyError); ok && pe.Exc.Class == TypeError && !definesIteration(seq) {
+			return nil, th.typeError("cannot unpack non-iterable %s object", typeName(seq))
+		}
+		return nil, err
+	}
+	return th.drain(it, limit)
+}
+
+// definesIteration reports whether v's class has Python __iter__ or
+// __getitem__ (whose own TypeError is not about iterability).
+func definesIteration(v Value) bool {
+	o, ok := v.(*Object)
+	return ok && (o.Class.lookup("__iter__") != nil || o.Class.lookup("__getitem__") != nil)
+}
+
+// drain reads at most limit items (all when negative) from the iterator it.
+func (th *Thread) drain(it Value, limit int) ([]Value, error) {
 	var out []Value
 	for len(out) != limit {
 		v, ok, err := th.next(it)

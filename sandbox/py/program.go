@@ -180,6 +180,9 @@ func (th *Thread) reportError(err error) (int, error) {
 	if werr := th.env.Write("stderr", text, th.traceGreenletID(), 0); werr != nil {
 		return 1, asHalt(werr)
 	}
+	if exc.Class.isSubclass(KeyboardInterrupt) {
+		return 130, nil // CPython ends by the interrupt signal: a shell reports 128+SIGINT
+	}
 	return 1, nil
 }
 

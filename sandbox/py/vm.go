@@ -651,7 +651,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				break
 			}
 			var items []Value
-			if items, err = th.iterateAtMost(seq, int(in.Arg)+1); err != nil {
+			if items, err = th.unpackItems(seq, int(in.Arg)+1); err != nil {
 				break
 			}
 			n := int(in.Arg)
@@ -674,7 +674,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				break
 			}
 			var items []Value
-			if items, err = th.iterate(seq); err != nil {
+			if items, err = th.unpackItems(seq, -1); err != nil {
 				break
 			}
 			before, after := int(in.Arg&0xff), int(in.Arg>>8)
@@ -1422,8 +1422,7 @@ func (th *Thread) unwind(fr *Frame, err error, base *Frame) (*Frame, bool, error
 				rt := newExc(RuntimeError, "generator raised StopIteration")
 				rst := excState(rt)
 				rst.Cause, rst.Context, rst.SuppressContext = exc, exc, true
-				exc = rt
-				addTB(exc, fr)
+				exc = rt // raised in the caller: the generator's frame is not in its traceback
 			}
 			th.traceExit(g, nil, exc)
 		}

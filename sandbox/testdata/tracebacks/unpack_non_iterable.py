@@ -1,0 +1,4 @@
+def pair():
+    return None
+
+first, second = pair()
