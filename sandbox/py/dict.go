@@ -19,19 +19,65 @@ type Dict struct {
 	strs    map[string]int
 	index   map[any]int // other hash keys -> position in entries
 	entries []dictEntry
-	live    int
+	// hks holds, at each entry's position, the entry's hash key when that
+	// is not the key itself (a bool, a float, a tuple, an object with
+	// __hash__...), kept so that compacting never calls Python. It is nil
+	// until the dict gets such a key: most never do.
+	hks  []any
+	live int
 	// version changes on every insertion or deletion, to detect changes during iteration.
 	version int
 }
 
 type dictEntry struct {
-	key, value Value
-	hk         any // the key's hash key, kept so that compacting never calls Python; nil once deleted
+	key, value Value // key is nil once deleted
 }
 
 // deleted reports whether the entry's key was removed (its place is kept
 // until the entries are compacted, to keep insertion order cheap).
-func (e *dictEntry) deleted() bool { return e.hk == nil }
+func (e *dictEntry) deleted() bool { return e.key == nil }
+
+// keyIsHashKey reports whether a key is its own hash key (see hashKey).
+func keyIsHashKey(k Value) bool {
+	switch k.(type) {
+	case string, int, NoneType:
+		return true
+	}
+	return false
+}
+
+// hkAt is the hash key of entry i.
+func (d *Dict) hkAt(i int) any {
+	if d.hks != nil {
+		if hk := d.hks[i]; hk != nil {
+			return hk
+		}
+	}
+	return d.entries[i].key
+}
+
+// appendEntry adds an entry whose hash key is hk at the end.
+func (d *Dict) appendEntry(k, v Value, hk any) {
+	own := keyIsHashKey(k)
+	if !own && d.hks == nil {
+		d.hks = make([]any, len(d.entries), cap(d.entries)+1)
+	}
+	if d.hks != nil {
+		if own {
+			hk = nil
+		}
+		d.hks = append(d.hks, hk)
+	}
+	d.entries = append(d.entries, dictEntry{key: k, value: v})
+}
+
+// deleteEntry marks entry i deleted.
+func (d *Dict) deleteEntry(i int) {
+	d.entries[i] = dictEntry{}
+	if d.hks != nil {
+		d.hks[i] = nil
+	}
+}
 
 // smallDict is the most entries a dict holds before it indexes its str keys.
 const smallDict = 8
@@ -63,7 +109,7 @@ func (d *Dict) strIndexOf(k string) (int, bool) {
 		return i, ok
 	}
 	for i := range d.entries {
-		if s, ok := d.entries[i].hk.(string); ok && s == k {
+		if s, ok := d.entries[i].key.(string); ok && s == k {
 			return i, true
 		}
 	}
@@ -79,7 +125,7 @@ func (d *Dict) indexStr(k string, i int) {
 		}
 		d.strs = make(map[string]int, 2*smallDict)
 		for j := range d.entries {
-			if s, ok := d.entries[j].hk.(string); ok {
+			if s, ok := d.entries[j].key.(string); ok {
 				d.strs[s] = j
 			}
 		}
@@ -331,7 +377,7 @@ func (d *Dict) setHashed(hk any, k, v Value) {
 		return
 	}
 	d.storeIndex(hk, len(d.entries))
-	d.entries = append(d.entries, dictEntry{key: k, value: v, hk: hk})
+	d.appendEntry(k, v, hk)
 	d.live++
 	d.version++
 }
@@ -346,7 +392,7 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 	if !ok || err != nil {
 		return false, err
 	}
-	probe := d.entries[i].hk
+	probe := d.hkAt(i)
 	d.dropIndex(probe)
 	if needsEq(probe) {
 		// the keys probed after this one move down one place
@@ -364,10 +410,10 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 			delete(d.index, next)
 			p := probeKey(base, n)
 			d.index[p] = j
-			d.entries[j].hk = p
+			d.hks[j] = p // a probe key is never the key itself
 		}
 	}
-	d.entries[i] = dictEntry{}
+	d.deleteEntry(i)
 	d.live--
 	d.version++
 	if len(d.entries) > 32 && d.live < len(d.entries)/2 {
@@ -377,16 +423,19 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 }
 
 func (d *Dict) compact() {
-	var out []dictEntry
-	for _, e := range d.entries {
-		if !e.deleted() {
-			out = append(out, e)
-		}
-	}
-	d.entries = out
+	old, oldHKs := d.entries, d.hks
+	d.entries, d.hks = make([]dictEntry, 0, d.live), nil
 	d.strs, d.index = nil, nil
-	for i, e := range out {
-		d.storeIndex(e.hk, i)
+	for i, e := range old {
+		if e.deleted() {
+			continue
+		}
+		hk := e.key
+		if oldHKs != nil && oldHKs[i] != nil {
+			hk = oldHKs[i]
+		}
+		d.storeIndex(hk, len(d.entries))
+		d.appendEntry(e.key, e.value, hk)
 	}
 }
 
@@ -406,7 +455,7 @@ func (d *Dict) setStrBoxed(k string, boxed Value, v Value) {
 	if key == nil {
 		key = Value(k)
 	}
-	d.entries = append(d.entries, dictEntry{key: key, value: v, hk: key})
+	d.appendEntry(key, v, key)
 	d.live++
 	d.version++
 }
@@ -426,7 +475,7 @@ func (d *Dict) DelStr(k string) bool {
 		return false
 	}
 	d.dropIndex(k)
-	d.entries[i] = dictEntry{}
+	d.deleteEntry(i)
 	d.live--
 	d.version++
 	return true
@@ -471,9 +520,9 @@ func (d *Dict) Items() [][2]Value {
 
 func (d *Dict) copy() *Dict {
 	n := NewDict()
-	for _, e := range d.entries {
+	for i, e := range d.entries {
 		if !e.deleted() {
-			n.setHashed(e.hk, e.key, e.value)
+			n.setHashed(d.hkAt(i), e.key, e.value)
 		}
 	}
 	return n

@@ -541,32 +541,38 @@ func (th *Thread) floatOp(op int, a, b float64) (Value, error) {
 // it never calls __hash__ again.
 func (th *Thread) setOp(op int, a, b *Set) (Value, error) {
 	out := NewSet()
-	base := func(e dictEntry) any { return baseKey(e.hk) } // without its probe number
-	has := func(s *Set, e dictEntry) bool {
-		_, ok, _ := th.findKey(s.d, base(e), e.key)
+	type item struct {
+		key Value
+		hk  any // without its probe number
+	}
+	has := func(s *Set, it item) bool {
+		_, ok, _ := th.findKey(s.d, it.hk, it.key)
 		return ok
 	}
-	each := func(s *Set, keep func(dictEntry) bool) {
-		for _, e := range s.d.entries {
-			if !e.deleted() && keep(e) {
-				if hk := base(e); needsEq(hk) {
-					if _, dup, _ := th.findKey(out.d, hk, e.key); !dup {
-						out.d.setHashed(out.d.freeProbe(hk), e.key, None)
+	each := func(s *Set, keep func(item) bool) {
+		for i, e := range s.d.entries {
+			if e.deleted() {
+				continue
+			}
+			if it := (item{e.key, baseKey(s.d.hkAt(i))}); keep(it) {
+				if needsEq(it.hk) {
+					if _, dup, _ := th.findKey(out.d, it.hk, it.key); !dup {
+						out.d.setHashed(out.d.freeProbe(it.hk), it.key, None)
 					}
 				} else {
-					out.d.setHashed(hk, e.key, None)
+					out.d.setHashed(it.hk, it.key, None)
 				}
 			}
 		}
 	}
-	all := func(dictEntry) bool { return true }
-	notIn := func(s *Set) func(dictEntry) bool { return func(e dictEntry) bool { return !has(s, e) } }
+	all := func(item) bool { return true }
+	notIn := func(s *Set) func(item) bool { return func(it item) bool { return !has(s, it) } }
 	switch op {
 	case compile.OpOr:
 		each(a, all)
 		each(b, all)
 	case compile.OpAnd:
-		each(a, func(e dictEntry) bool { return has(b, e) })
+		each(a, func(it item) bool { return has(b, it) })
 	case compile.OpSub:
 		each(a, notIn(b))
 	case compile.OpXor:
