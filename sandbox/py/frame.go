@@ -23,6 +23,7 @@ const (
 	modeForNext         // a user __next__ called by FOR_ITER: StopIteration jumps to forTarget
 	modeDelegate        // a generator driven by YIELD_FROM in the frame below
 	modeGreenlet        // the first frame of a greenlet: its end switches to the parent
+	modeGeventBody      // the first frame of a gevent greenlet, its _run: its end runs Greenlet._finish or _fail
 )
 
 // Frame is one activation of a code object. Frames live on the heap and are

@@ -8,6 +8,7 @@ package py
 import (
 	"strings"
 
+	"coroutinetour/sandbox/compile"
 	"coroutinetour/sandbox/hub"
 )
 
@@ -455,6 +456,10 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 			}
 			return th.failGreenlet(target, exc)
 		}
+		if fr, ok := th.startGeventBody(target); ok {
+			th.cur = fr
+			return nil
+		}
 		run := target.Run
 		if run == nil && target.obj != nil {
 			if m := target.obj.Class.lookup("run"); m != nil {
@@ -504,6 +509,101 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 		return &PyError{Exc: exc}
 	}
 	th.cur.push(value)
+	return nil
+}
+
+// startGeventBody starts a gevent Greenlet whose run is gevent's own by
+// calling its _run(*args, **kwargs) as the greenlet's first frame: while the
+// greenlet waits, it holds no frame of Greenlet.run. When _run ends, the
+// greenlet goes on in Greenlet._finish or _fail (endGeventBody), which do
+// the rest of Greenlet.run's work. It reports false, having done nothing,
+// for any other greenlet, and for a _run written in Go (a builtin needs a
+// calling frame to wait in).
+func (th *Thread) startGeventBody(g *Greenlet) (*Frame, bool) {
+	o := g.obj
+	if o == nil || g.Run != nil {
+		return nil, false
+	}
+	if f, ok := o.Class.lookup("run").(*Function); !ok || !isGeventRun(f.Code) {
+		return nil, false
+	}
+	body, err := th.getAttr(o, "_run")
+	if err != nil {
+		return nil, false
+	}
+	switch b := body.(type) {
+	case *Function:
+	case *BoundMethod:
+		if _, ok := b.Func.(*Function); !ok {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	args, _ := o.Dict.GetStr("args")
+	kwargs, _ := o.Dict.GetStr("kwargs")
+	pos, ok := args.(Tuple)
+	kwd, ok2 := kwargs.(*Dict)
+	if !ok || !ok2 {
+		return nil, false
+	}
+	var kw *Kwargs
+	for i, e := range kwd.entries {
+		if e.deleted() {
+			continue
+		}
+		name, ok := e.key.(string)
+		if !ok {
+			return nil, false
+		}
+		if kw == nil {
+			kw = &Kwargs{}
+		}
+		kw.Names, kw.Values = append(kw.Names, name), append(kw.Values, kwd.entries[i].value)
+	}
+	fr, _, err := th.prepareCall(nil, body, []Value(pos), kw)
+	if err != nil || fr == nil {
+		return nil, false // Greenlet.run reports it, as it would have
+	}
+	fr.mode = modeGeventBody
+	fr.back = nil
+	fr.depth = 1
+	th.depth = 1
+	return fr, true
+}
+
+// isGeventRun reports whether code is gevent's Greenlet.run.
+func isGeventRun(code *compile.Code) bool { return code.Filename == "<gevent>" && code.Name == "run" }
+
+// endGeventBody goes on, when a gevent greenlet's _run has returned v or
+// raised exc, in Greenlet._finish(v) or _fail(exc): a new first frame of
+// the same greenlet. exc's traceback gets the frame of Greenlet.run that
+// gevent shows above _run's.
+func (th *Thread) endGeventBody(g *Greenlet, v Value, exc *Object) error {
+	name, arg := "_finish", v
+	if exc != nil {
+		name, arg = "_fail", exc
+		if f, ok := g.obj.Class.lookup("run").(*Function); ok {
+			st := excState(exc)
+			st.TB = append(st.TB, TBEntry{Code: f.Code, Line: f.Code.FirstLine, PC: -1})
+		}
+	}
+	end, err := th.getAttr(g.obj, name)
+	if err != nil {
+		return err
+	}
+	fr, _, err := th.prepareCall(nil, end, []Value{arg}, nil)
+	if err != nil {
+		return err
+	}
+	if fr == nil {
+		return &haltError{Kind: "internal", Reason: "internal error: Greenlet." + name + " is not Python code"}
+	}
+	fr.mode = modeGreenlet
+	fr.back = nil
+	fr.depth = 1
+	th.depth = 1
+	th.cur = fr
 	return nil
 }
 

@@ -1352,6 +1352,14 @@ func (th *Thread) doReturn(fr *Frame, v Value, base *Frame) (next *Frame, done b
 		caller.pc = int(fr.forTarget)
 	case modeForNext:
 		caller.push(v)
+	case modeGeventBody:
+		if err := th.endGeventBody(th.curGreenlet(), v, nil); err != nil {
+			var d bool
+			next, d, err = th.unwind(th.cur, err, base)
+			return next, d, nil, 0, err
+		}
+		th.releaseFrame(fr)
+		return th.cur, false, nil, 0, nil
 	case modeGreenlet:
 		g := th.curGreenlet()
 		th.traceGreenletExit(g, v, nil)
@@ -1427,6 +1435,13 @@ func (th *Thread) unwind(fr *Frame, err error, base *Frame) (*Frame, bool, error
 			th.traceExit(g, nil, exc)
 		}
 		th.cur = caller
+		if mode == modeGeventBody && fr != base {
+			// a gevent greenlet's _run raised: Greenlet._fail reports it
+			if err := th.endGeventBody(th.curGreenlet(), nil, exc); err != nil {
+				return th.cur, true, err
+			}
+			return th.cur, false, nil
+		}
 		if mode == modeGreenlet && fr != base {
 			// the greenlet dies: GreenletExit counts as returning it; any other
 			// exception is raised in the parent

@@ -280,21 +280,36 @@ class Greenlet(_greenlet):
         return g
 
     def run(self):
+        # The engine starts a greenlet whose run is this one by calling
+        # _run itself, then _finish or _fail (so a waiting greenlet holds no
+        # frame of run); run is called only when a program calls it.
         try:
-            try:
-                result = self._run(*self.args, **self.kwargs)
-            except BaseException as e:
-                # an exception thrown in by kill() is reported after the clean-up below
-                self._report_error(e, defer=self._kill_exc is not None)
-                return
+            result = self._run(*self.args, **self.kwargs)
+        except BaseException as e:
+            self._fail(e)
+            return
+        self._finish(result)
+
+    def _finish(self, result):
+        try:
             self._report_result(result)
         finally:
-            self.__dict__.pop('_run', None)
-            self.args = ()
-            self.kwargs = {}
-            if self._deferred_report is not None:
-                exc, self._deferred_report = self._deferred_report, None
-                self._print_error(exc)
+            self._clean_up()
+
+    def _fail(self, e):
+        try:
+            # an exception thrown in by kill() is reported after the clean-up
+            self._report_error(e, defer=self._kill_exc is not None)
+        finally:
+            self._clean_up()
+
+    def _clean_up(self):
+        self.__dict__.pop('_run', None)
+        self.args = ()
+        self.kwargs = {}
+        if self._deferred_report is not None:
+            exc, self._deferred_report = self._deferred_report, None
+            self._print_error(exc)
 
     def _report_result(self, result):
         self._exception = None
