@@ -16,14 +16,14 @@ import (
 
 // How a finished (or yielding) frame hands its result to the frame below it.
 const (
-	modePush     = iota // push the result on the caller's stack
-	modeInit            // __init__: push the new instance instead of the result
-	modeGo              // return to the Go code that started the frame (nested run)
-	modeFor             // a generator resumed by FOR_ITER: exhaustion jumps to forTarget
-	modeForNext         // a user __next__ called by FOR_ITER: StopIteration jumps to forTarget
-	modeDelegate        // a generator driven by YIELD_FROM in the frame below
-	modeGreenlet        // the first frame of a greenlet: its end switches to the parent
-	modeGeventBody      // the first frame of a gevent greenlet, its _run: its end runs Greenlet._finish or _fail
+	modePush       = iota // push the result on the caller's stack
+	modeInit              // __init__: push the new instance instead of the result
+	modeGo                // return to the Go code that started the frame (nested run)
+	modeFor               // a generator resumed by FOR_ITER: exhaustion jumps to forTarget
+	modeForNext           // a user __next__ called by FOR_ITER: StopIteration jumps to forTarget
+	modeDelegate          // a generator driven by YIELD_FROM in the frame below
+	modeGreenlet          // the first frame of a greenlet: its end switches to the parent
+	modeGeventBody        // the first frame of a gevent greenlet, its _run: its end runs Greenlet._finish or _fail
 )
 
 // Frame is one activation of a code object. Frames live on the heap and are

@@ -457,7 +457,7 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 			return th.failGreenlet(target, exc)
 		}
 		if fr, ok := th.startGeventBody(target); ok {
-			th.cur = fr
+			th.enterFirstFrame(fr, modeGeventBody)
 			return nil
 		}
 		run := target.Run
@@ -488,11 +488,7 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 			th.buryGreenlet(target)
 			return th.finishGreenlet(target, v)
 		}
-		fr.mode = modeGreenlet
-		fr.back = nil
-		fr.depth = 1
-		th.depth = 1
-		th.cur = fr
+		th.enterFirstFrame(fr, modeGreenlet)
 		return nil
 	}
 	th.cur = target.top
@@ -565,11 +561,16 @@ func (th *Thread) startGeventBody(g *Greenlet) (*Frame, bool) {
 	if err != nil || fr == nil {
 		return nil, false // Greenlet.run reports it, as it would have
 	}
-	fr.mode = modeGeventBody
+	return fr, true
+}
+
+// enterFirstFrame makes fr the running first frame of the current greenlet.
+func (th *Thread) enterFirstFrame(fr *Frame, mode int32) {
+	fr.mode = mode
 	fr.back = nil
 	fr.depth = 1
 	th.depth = 1
-	return fr, true
+	th.cur = fr
 }
 
 // isGeventRun reports whether code is gevent's Greenlet.run.
@@ -599,11 +600,7 @@ func (th *Thread) endGeventBody(g *Greenlet, v Value, exc *Object) error {
 	if fr == nil {
 		return &haltError{Kind: "internal", Reason: "internal error: Greenlet." + name + " is not Python code"}
 	}
-	fr.mode = modeGreenlet
-	fr.back = nil
-	fr.depth = 1
-	th.depth = 1
-	th.cur = fr
+	th.enterFirstFrame(fr, modeGreenlet)
 	return nil
 }
 
