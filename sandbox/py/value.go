@@ -167,8 +167,9 @@ type Class struct {
 	// userClass marks classes made by a class statement: they belong to one
 	// run, unlike the built-in classes that every run shares.
 	userClass bool
-	// attrHint is how many attributes __init__ gave its instances so far, to
-	// size the next instance's dict at once (user classes only).
+	// attrHint is the most attributes an instance of the class has had so
+	// far (counted at stores and at the end of __init__), to size the next
+	// instance's dict at once (user classes only).
 	attrHint int
 }
 

@@ -401,7 +401,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			if o, ok := obj.(*Object); ok {
 				name := fr.code.Names[in.Arg]
 				if th.attrCacheFor(fr, o, name).plainStore {
-					o.Dict.setStrBoxed(name, fr.code.NameValues[in.Arg], val)
+					d := o.Dict
+					d.setStrBoxed(name, fr.code.NameValues[in.Arg], val)
+					if c := o.Class; d.live > c.attrHint && c.userClass {
+						c.attrHint = d.live // the class's next instances get room for this many at once
+					}
 					break
 				}
 			}
