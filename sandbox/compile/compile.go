@@ -110,7 +110,9 @@ func (c *compiler) finishUnit() *Code {
 		u.code.Handlers = append(u.code.Handlers, Handler{Start: int32(h.start), End: int32(h.end),
 			Target: int32(h.target.pc), Depth: int32(h.depth), ExcDepth: int32(h.excDepth)})
 	}
-	u.code.MaxStack += 4
+	// the depth followed along every path, jumps and handlers included; the
+	// running count kept while emitting is kept too, as a second bound
+	u.code.MaxStack = max(u.code.MaxStack, flowDepth(u.code.Instrs, u.code.Handlers))
 	fuse(u.code.Instrs)
 	u.code.NameValues = make([]any, len(u.code.Names))
 	for i, n := range u.code.Names {
@@ -155,12 +157,9 @@ var stackEffect = [numOpcodes]int{
 	LOAD_METHOD: 1, IMPORT_NAME: 1, IMPORT_FROM: 1, IMPORT_STAR: -1, LOAD_BUILD_CLASS: 1, LOAD_ASSERTION_ERROR: 1, SUPER_ZERO: 1,
 }
 
-func (c *compiler) emit(op Opcode, arg int) int {
-	u := c.u
-	pc := len(u.code.Instrs)
-	u.code.Instrs = append(u.code.Instrs, Instr{op, int32(arg)})
-	u.code.Lines = append(u.code.Lines, int32(u.line))
-	u.code.Positions = append(u.code.Positions, u.span)
+// effect is how an instruction changes the stack's depth when it goes on to
+// the next one (see also flowDepth for jumps).
+func effect(op Opcode, arg int) int {
 	d := stackEffect[op]
 	switch op {
 	case BUILD_TUPLE, BUILD_LIST, BUILD_SET, BUILD_STRING:
@@ -193,6 +192,16 @@ func (c *compiler) emit(op Opcode, arg int) int {
 	case RAISE:
 		d = -arg
 	}
+	return d
+}
+
+func (c *compiler) emit(op Opcode, arg int) int {
+	u := c.u
+	pc := len(u.code.Instrs)
+	u.code.Instrs = append(u.code.Instrs, Instr{op, int32(arg)})
+	u.code.Lines = append(u.code.Lines, int32(u.line))
+	u.code.Positions = append(u.code.Positions, u.span)
+	d := effect(op, arg)
 	u.depth += d
 	if u.depth > u.code.MaxStack {
 		u.code.MaxStack = u.depth

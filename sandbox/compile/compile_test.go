@@ -116,3 +116,31 @@ func TestFuse(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxStack: a frame's stack is exactly as deep as the code needs, on
+// every path (no slack: the VM indexes the stack without growing it).
+func TestMaxStack(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		want int
+	}{
+		{"return a", 1},
+		{"return (a, b, a)", 3},
+		{"return a + b * a", 3},
+		{"for x in b:\n        a(x)", 3}, // the iterator, a and x
+		{"try:\n        a()\n    except ValueError as e:\n        return e", 2}, // the exception and its class
+		{"return a if b else (a, b)", 2},
+		{"with a as b:\n        pass", 4}, // exit(None, None, None) on the way out
+	} {
+		code := compileSource(t, "def f(a, b):\n    "+tc.body+"\n")
+		var fn *compile.Code
+		for _, k := range code.Consts {
+			if c, ok := k.(*compile.Code); ok {
+				fn = c
+			}
+		}
+		if fn.MaxStack != tc.want {
+			t.Errorf("%q: MaxStack %d, want %d", tc.body, fn.MaxStack, tc.want)
+		}
+	}
+}
