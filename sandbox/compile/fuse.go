@@ -104,16 +104,16 @@ func (f *fusion) matches(instrs []Instr, i int) bool {
 		arg := instrs[i+k].Arg
 		switch {
 		case want == COMPARE && arg > OpGe,
-			(want == BINARY || want == INPLACE) && !IntFastOp(int(arg)):
+			(want == BINARY || want == INPLACE) && !intFastOp(int(arg)):
 			return false
 		}
 	}
 	return true
 }
 
-// IntFastOp reports whether a binary operator has a fast path for two small
+// intFastOp reports whether a binary operator has a fast path for two small
 // ints in the VM.
-func IntFastOp(op int) bool {
+func intFastOp(op int) bool {
 	switch op {
 	case OpAdd, OpSub, OpMul, OpFloorDiv, OpMod, OpAnd, OpOr, OpXor:
 		return true
