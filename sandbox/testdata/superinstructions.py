@@ -155,6 +155,28 @@ def bigmul(a):
 
 print(bigmul(2**40), bigmul(-3**39))
 
+# loops at module level store their variable as a global
+total = 0
+for k in range(5):
+    total += k
+print(k, total)
+for k in range(0):
+    pass
+print(k)
+for name in ["a", "b"]:
+    pass
+print(name)
+
+
+class Table:
+    rows = []
+    for r in range(3):      # a class body's loop stores in the class namespace
+        rows.append(r * r)
+
+
+print(Table.rows, Table.r, "r" in globals())
+
+
 def fails(a, b):
     r = a - b
     return r
