@@ -778,11 +778,8 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			}
 			s = th.formatText(str, spec)
 			conv = convDone
-		case bytesMode && (conv == 'r' || conv == 'a'):
-			var str string
-			str, err = th.ascii(val)
-			s = th.formatText(str, spec)
-			conv = convDone
+		case bytesMode && conv == 'r':
+			conv = 'a' // bytes have no str: %r is %a
 		case bytesMode && conv == 'c':
 			switch c := val.(type) {
 			case int:
@@ -802,17 +799,16 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 		}
 		switch conv {
 		case convDone: // made above
-		case 's':
+		case 's', 'r', 'a':
+			text := th.str
+			switch conv {
+			case 'r':
+				text = th.repr
+			case 'a':
+				text = th.ascii
+			}
 			var str string
-			str, err = th.str(val)
-			s = th.formatText(str, spec)
-		case 'r':
-			var str string
-			str, err = th.repr(val)
-			s = th.formatText(str, spec)
-		case 'a':
-			var str string
-			str, err = th.ascii(val)
+			str, err = text(val)
 			s = th.formatText(str, spec)
 		case 'd', 'i', 'u':
 			if f, ok := val.(float64); ok {
@@ -875,18 +871,12 @@ func (th *Thread) formatText(text, spec string) Value {
 		}
 		return r
 	}, spec)
-	if v, err := th.format(text, stripPrec(spec, text)); err == nil {
+	if v, err := th.format(text, spec); err == nil {
 		return v
 	}
 	return text
 }
 
-func stripPrec(spec, s string) string {
-	if i := strings.IndexByte(spec, '.'); i >= 0 {
-		return spec
-	}
-	return spec
-}
 
 // closest finds the name CPython 3.11 suggests for a misspelt one ("Did you
 // mean"): the nearest candidate by an edit cost where a case change costs 1

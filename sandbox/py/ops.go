@@ -383,12 +383,8 @@ func (th *Thread) intOp(op int, x, y Value) (Value, error) {
 	if b, ok := y.(bool); ok {
 		y = boolInt(b)
 	}
-	if xi, ok := x.(int); ok {
-		if yi, ok := y.(int); ok {
-			if v, ok := smallIntOp(op, xi, yi); ok {
-				return th.ints.box(v), nil
-			}
-		}
+	if v, ok := th.intFast(op, x, y); ok {
+		return v, nil
 	}
 	switch op {
 	case compile.OpAdd, compile.OpSub, compile.OpMul:

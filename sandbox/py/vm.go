@@ -135,19 +135,35 @@ func (th *Thread) skipCovered(fr *Frame, n int) {
 	th.steps -= int64(n)
 }
 
-// fusedInts reads the operands of a superinstruction that starts with
-// LOAD_FAST a and then loads b from a local (bLocal) or a constant; ok when
-// both are small ints.
-func (fr *Frame) fusedInts(a, b int32, bLocal bool) (x, y int, ok bool) {
-	if x, ok = fr.locals[a].(int); !ok {
-		return 0, 0, false
-	}
+// fusedOperands reads the operands of a superinstruction that starts with
+// LOAD_FAST a and then loads b from a local (bLocal) or a constant.
+func (fr *Frame) fusedOperands(a, b int32, bLocal bool) (x, y Value) {
 	if bLocal {
-		y, ok = fr.locals[b].(int)
-	} else {
-		y, ok = fr.consts[b].(int)
+		return fr.locals[a], fr.locals[b]
 	}
-	return x, y, ok
+	return fr.locals[a], fr.consts[b]
+}
+
+// bothInts returns x and y as small ints, when both are.
+func bothInts(x, y Value) (xi, yi int, ok bool) {
+	if xi, ok = x.(int); ok {
+		yi, ok = y.(int)
+	}
+	return xi, yi, ok
+}
+
+// intFast is x op y on the VM's fast path: the boxed result when both are
+// small ints and the result needs no general path (overflow, division).
+func (th *Thread) intFast(op int, x, y Value) (Value, bool) {
+	xi, yi, ok := bothInts(x, y)
+	if !ok {
+		return nil, false
+	}
+	r, ok := smallIntOp(op, xi, yi)
+	if !ok {
+		return nil, false
+	}
+	return th.ints.box(r), true
 }
 
 // storeGlobal sets a global name, through the instruction's inline cache
@@ -434,18 +450,18 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			th.skipCovered(fr, 1)
 		case compile.FAST_FAST_BINARY, compile.FAST_CONST_BINARY:
 			next := fr.code.Instrs[fr.pc : fr.pc+2]
-			if xi, yi, ok := fr.fusedInts(in.Arg, next[0].Arg, in.Op == compile.FAST_FAST_BINARY); ok {
-				if v, ok := smallIntOp(int(next[1].Arg), xi, yi); ok {
-					fr.push(th.ints.box(v))
-					th.skipCovered(fr, 2)
-					break
-				}
+			x, y := fr.fusedOperands(in.Arg, next[0].Arg, in.Op == compile.FAST_FAST_BINARY)
+			if v, ok := th.intFast(int(next[1].Arg), x, y); ok {
+				fr.push(v)
+				th.skipCovered(fr, 2)
+				break
 			}
 			in.Op = compile.LOAD_FAST
 			goto dispatch
 		case compile.FAST_FAST_COMPARE, compile.FAST_CONST_COMPARE:
 			next := fr.code.Instrs[fr.pc : fr.pc+3]
-			if xi, yi, ok := fr.fusedInts(in.Arg, next[0].Arg, in.Op == compile.FAST_FAST_COMPARE); ok {
+			x, y := fr.fusedOperands(in.Arg, next[0].Arg, in.Op == compile.FAST_FAST_COMPARE)
+			if xi, yi, ok := bothInts(x, y); ok {
 				t := intCompare(int(next[1].Arg), xi, yi)
 				// and the conditional jump after it, when there is one
 				switch next[2].Op {
@@ -463,28 +479,20 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			in.Op = compile.LOAD_FAST
 			goto dispatch
 		case compile.CONST_BINARY:
-			if xi, ok := fr.stack[fr.sp-1].(int); ok {
-				if yi, ok := fr.consts[in.Arg].(int); ok {
-					if v, ok := smallIntOp(int(fr.code.Instrs[fr.pc].Arg), xi, yi); ok {
-						fr.stack[fr.sp-1] = th.ints.box(v)
-						th.skipCovered(fr, 1)
-						break
-					}
-				}
+			if v, ok := th.intFast(int(fr.code.Instrs[fr.pc].Arg), fr.stack[fr.sp-1], fr.consts[in.Arg]); ok {
+				fr.stack[fr.sp-1] = v
+				th.skipCovered(fr, 1)
+				break
 			}
 			in.Op = compile.LOAD_CONST
 			goto dispatch
 		case compile.BINARY_STORE_FAST, compile.INPLACE_STORE_FAST:
-			if xi, ok := fr.stack[fr.sp-2].(int); ok {
-				if yi, ok := fr.stack[fr.sp-1].(int); ok {
-					if v, ok := smallIntOp(int(in.Arg), xi, yi); ok {
-						fr.sp -= 2
-						fr.stack[fr.sp], fr.stack[fr.sp+1] = nil, nil
-						fr.locals[fr.code.Instrs[fr.pc].Arg] = th.ints.box(v)
-						th.skipCovered(fr, 1)
-						break
-					}
-				}
+			if v, ok := th.intFast(int(in.Arg), fr.stack[fr.sp-2], fr.stack[fr.sp-1]); ok {
+				fr.sp -= 2
+				fr.stack[fr.sp], fr.stack[fr.sp+1] = nil, nil
+				fr.locals[fr.code.Instrs[fr.pc].Arg] = v
+				th.skipCovered(fr, 1)
+				break
 			}
 			in.Op = compile.Unfused(in.Op)
 			goto dispatch
@@ -504,13 +512,9 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		case compile.BINARY, compile.INPLACE:
 			y := fr.pop()
 			x := fr.stack[fr.sp-1]
-			if xi, ok := x.(int); ok {
-				if yi, ok := y.(int); ok {
-					if r, ok := smallIntOp(int(in.Arg), xi, yi); ok {
-						fr.stack[fr.sp-1] = th.ints.box(r)
-						break
-					}
-				}
+			if v, ok := th.intFast(int(in.Arg), x, y); ok {
+				fr.stack[fr.sp-1] = v
+				break
 			}
 			var v Value
 			v, err = th.binaryOp(int(in.Arg), x, y, in.Op == compile.INPLACE)
@@ -611,9 +615,8 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			err = th.dictSet(fr.stack[fr.sp-int(in.Arg)].(*Dict), k, v)
 		case compile.LIST_EXTEND:
 			it := fr.pop()
-			if th.native == 0 && th.mayBlockIn(it) {
-				fr.pc--
-				fr, err = th.pushInlineHelper(fr, "list_of", it)
+			if next, done, e := th.rereadInHelper(fr, it, "list_of", -1); done {
+				fr, err = next, e
 				break
 			}
 			l := fr.top().(*List)
@@ -623,9 +626,8 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 		case compile.SET_UPDATE:
 			it := fr.pop()
-			if th.native == 0 && th.mayBlockIn(it) {
-				fr.pc--
-				fr, err = th.pushInlineHelper(fr, "list_of", it)
+			if next, done, e := th.rereadInHelper(fr, it, "list_of", -1); done {
+				fr, err = next, e
 				break
 			}
 			s := fr.top().(*Set)
@@ -647,11 +649,8 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			fr.stack[fr.sp-1] = Tuple(fr.top().(*List).Items)
 		case compile.UNPACK_SEQ:
 			seq := fr.pop()
-			if th.native == 0 && th.mayBlockIn(seq) {
-				// a helper frame reads the items (it may switch greenlets);
-				// this instruction then runs again on its list
-				fr.pc--
-				fr, err = th.pushInlineHelper(fr, "unpack_of", seq, int(in.Arg)+1)
+			if next, done, e := th.rereadInHelper(fr, seq, "unpack_of", int(in.Arg)+1); done {
+				fr, err = next, e
 				break
 			}
 			var items []Value
@@ -672,9 +671,8 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 		case compile.UNPACK_EX:
 			seq := fr.pop()
-			if th.native == 0 && th.mayBlockIn(seq) {
-				fr.pc--
-				fr, err = th.pushInlineHelper(fr, "list_of", seq)
+			if next, done, e := th.rereadInHelper(fr, seq, "list_of", -1); done {
+				fr, err = next, e
 				break
 			}
 			var items []Value
@@ -755,14 +753,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			case *Iterator:
 				var v Value
 				var ok bool
-				if it.next == nil {
-					var n int
-					n, ok = it.nextInRange()
-					v = th.ints.box(n)
-				} else {
-					v, ok, err = it.next(th)
-				}
-				if err != nil {
+				if v, ok, err = it.Next(th); err != nil {
 					break
 				}
 				if ok {
@@ -1139,16 +1130,17 @@ func (th *Thread) clearStack(fr *Frame, n int) {
 // fr.stack[first:fr.sp], clearing the stack down to fi. A plain Python
 // function gets its parameters straight from the stack.
 func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
-	n := fr.sp - first
-	f, ok := fr.stack[fi].(*Function)
-	var self Value // a bound method's receiver, the first parameter
-	if bm, isBound := fr.stack[fi].(*BoundMethod); isBound {
-		if f, ok = bm.Func.(*Function); ok {
-			self = bm.Self
+	// a bound method calls its function with the receiver first
+	callee, self := fr.stack[fi], Value(nil)
+	if bm, ok := callee.(*BoundMethod); ok {
+		callee, self = bm.Func, bm.Self
+	}
+	switch f := callee.(type) {
+	case *Function:
+		n := fr.sp - first
+		if self != nil {
 			n++
 		}
-	}
-	if ok {
 		if c := f.Code; c.NumPos == n && len(c.ArgNames) == n && !c.VarArgs && !c.KwArgs && !c.Generator && len(c.CellParams) == 0 {
 			nf := th.newFrame(c, f, f.Globals)
 			if self != nil {
@@ -1167,50 +1159,62 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 			}
 			return nf, nil
 		}
-	}
-	b, isBuiltin := fr.stack[fi].(*Builtin)
-	if isBuiltin {
-		self = b.Self
-	} else if bm, isBound := fr.stack[fi].(*BoundMethod); isBound {
-		// a builtin method bound by an attribute read (sw = g.switch)
-		if b, isBuiltin = bm.Func.(*Builtin); isBuiltin && b.Self == nil {
-			self = bm.Self
+	case *Builtin:
+		if self == nil {
+			self = f.Self
 		}
-	}
-	if isBuiltin {
-		if next, done, err := th.callResume(fr, fi, first, b, self); done {
+		if next, done, err := th.callResume(fr, fi, first, f, self); done {
 			return next, err
 		}
-	}
-	if isBuiltin && b.NoRetain {
-		// the arguments (after the bound receiver) go in the argument stack,
-		// not a new slice
-		base := len(th.argStack)
-		if self != nil {
-			th.argStack = append(th.argStack, self)
+		if f.NoRetain {
+			// the arguments (after the bound receiver) go in the argument
+			// stack, not a new slice
+			base := len(th.argStack)
+			if self != nil {
+				th.argStack = append(th.argStack, self)
+			}
+			th.argStack = append(th.argStack, fr.stack[first:fr.sp]...)
+			args := th.argStack[base:len(th.argStack):len(th.argStack)]
+			th.clearStack(fr, fr.sp-fi)
+			th.inline = fr
+			v, err := th.runBuiltin(f, args, nil)
+			th.inline = nil
+			clear(th.argStack[base:])
+			th.argStack = th.argStack[:base]
+			switch {
+			case err != nil:
+				return fr, err
+			case v == suspended:
+				return th.cur, nil
+			}
+			fr.push(v)
+			return fr, nil
 		}
-		th.argStack = append(th.argStack, fr.stack[first:fr.sp]...)
-		args := th.argStack[base:len(th.argStack):len(th.argStack)]
-		th.clearStack(fr, fr.sp-fi)
-		th.inline = fr
-		v, err := th.runBuiltin(b, args, nil)
-		th.inline = nil
-		clear(th.argStack[base:])
-		th.argStack = th.argStack[:base]
-		switch {
-		case err != nil:
-			return fr, err
-		case v == suspended:
-			return th.cur, nil
-		}
-		fr.push(v)
-		return fr, nil
 	}
 	args := make([]Value, fr.sp-first)
 	copy(args, fr.stack[first:fr.sp])
 	fn := fr.stack[fi]
 	th.clearStack(fr, fr.sp-fi)
 	return th.callInline(fr, fn, args, nil)
+}
+
+// rereadInHelper handles an iterable, just popped by the instruction being
+// run, whose reading may switch greenlets (a generator in a program with
+// gevent or threads): the pylib/_inline.py helper reads it in a frame of
+// the loop (reading at most limit items when limit >= 0), and the
+// instruction runs again on the list the helper returns. It reports false,
+// having done nothing, for any other iterable.
+func (th *Thread) rereadInHelper(fr *Frame, it Value, helper string, limit int) (next *Frame, done bool, err error) {
+	if th.native != 0 || !th.mayBlockIn(it) {
+		return fr, false, nil
+	}
+	fr.pc--
+	if limit >= 0 {
+		next, err = th.pushInlineHelper(fr, helper, it, limit)
+	} else {
+		next, err = th.pushInlineHelper(fr, helper, it)
+	}
+	return next, true, err
 }
 
 // callResume makes the calls that only hand control to another chain of
