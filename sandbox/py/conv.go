@@ -877,7 +877,6 @@ func (th *Thread) formatText(text, spec string) Value {
 	return text
 }
 
-
 // closest finds the name CPython 3.11 suggests for a misspelt one ("Did you
 // mean"): the nearest candidate by an edit cost where a case change costs 1
 // and any other edit 2, at most a third of the characters involved; on a tie
