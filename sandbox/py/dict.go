@@ -423,20 +423,8 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 }
 
 func (d *Dict) compact() {
-	old, oldHKs := d.entries, d.hks
-	d.entries, d.hks = make([]dictEntry, 0, d.live), nil
-	d.strs, d.index = nil, nil
-	for i, e := range old {
-		if e.deleted() {
-			continue
-		}
-		hk := e.key
-		if oldHKs != nil && oldHKs[i] != nil {
-			hk = oldHKs[i]
-		}
-		d.storeIndex(hk, len(d.entries))
-		d.appendEntry(e.key, e.value, hk)
-	}
+	c := d.copy() // the live entries in order, with their hash keys
+	d.strs, d.index, d.entries, d.hks = c.strs, c.index, c.entries, c.hks
 }
 
 // SetStr stores a value under a string key (no error possible). Replacing

@@ -543,19 +543,9 @@ func (th *Thread) startGeventBody(g *Greenlet) (*Frame, bool) {
 	if !ok || !ok2 {
 		return nil, false
 	}
-	var kw *Kwargs
-	for i, e := range kwd.entries {
-		if e.deleted() {
-			continue
-		}
-		name, ok := e.key.(string)
-		if !ok {
-			return nil, false
-		}
-		if kw == nil {
-			kw = &Kwargs{}
-		}
-		kw.Names, kw.Values = append(kw.Names, name), append(kw.Values, kwd.entries[i].value)
+	kw, ok := kwargsOf(kwd)
+	if !ok {
+		return nil, false
 	}
 	fr, _, err := th.prepareCall(nil, body, []Value(pos), kw)
 	if err != nil || fr == nil {

@@ -862,23 +862,9 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			var kw *Kwargs
 			if in.Arg&compile.CallExKw != 0 {
-				d := fr.pop().(*Dict)
-				if d.Len() > 0 {
-					kw = &Kwargs{}
-				}
-				for _, e := range d.entries {
-					if e.deleted() {
-						continue
-					}
-					k, ok := e.key.(string)
-					if !ok {
-						err = th.typeError("keywords must be strings")
-						break
-					}
-					kw.Names = append(kw.Names, k)
-					kw.Values = append(kw.Values, e.value)
-				}
-				if err != nil {
+				var ok bool
+				if kw, ok = kwargsOf(fr.pop().(*Dict)); !ok {
+					err = th.typeError("keywords must be strings")
 					break
 				}
 			}
@@ -1196,6 +1182,25 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 	fn := fr.stack[fi]
 	th.clearStack(fr, fr.sp-fi)
 	return th.callInline(fr, fn, args, nil)
+}
+
+// kwargsOf is a dict of keyword arguments as a call takes them (nil when
+// empty); ok is false when a key is not a str.
+func kwargsOf(d *Dict) (kw *Kwargs, ok bool) {
+	for _, e := range d.entries {
+		if e.deleted() {
+			continue
+		}
+		name, isStr := e.key.(string)
+		if !isStr {
+			return nil, false
+		}
+		if kw == nil {
+			kw = &Kwargs{}
+		}
+		kw.Names, kw.Values = append(kw.Names, name), append(kw.Values, e.value)
+	}
+	return kw, true
 }
 
 // rereadInHelper handles an iterable, just popped by the instruction being
