@@ -32,14 +32,8 @@ class Semaphore:
         while self.counter <= 0:
             if not blocking:
                 return False
-            waiter = _Waiter()
-            self._waiters.append(waiter)
-            try:
-                if not waiter.wait(timeout, "lock"):
-                    return False
-            finally:
-                if waiter in self._waiters:
-                    self._waiters.remove(waiter)
+            if not self._wait_in_line(_Waiter(), timeout):
+                return False
         self.counter -= 1
         return True
 
@@ -49,13 +43,17 @@ class Semaphore:
             return self.counter
         waiter = _Waiter()
         waiter.only_wait = True
+        self._wait_in_line(waiter, timeout)
+        return self.counter
+
+    def _wait_in_line(self, waiter, timeout):
+        # queued while it waits, whatever wakes it (a release, a timeout, a kill)
         self._waiters.append(waiter)
         try:
-            waiter.wait(timeout, "lock")
+            return waiter.wait(timeout, "lock")
         finally:
             if waiter in self._waiters:
                 self._waiters.remove(waiter)
-        return self.counter
 
     def __enter__(self):
         self.acquire()
