@@ -32,7 +32,7 @@ type Frame struct {
 	code      *compile.Code
 	fn        *Function
 	data      *codeData
-	consts    []Value
+	consts    []Value // data.consts, kept here too: LOAD_CONST is among the hottest instructions
 	pc        int
 	stack     []Value
 	sp        int
