@@ -67,6 +67,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	// Without -memprofile, no allocation is sampled: the samples' records
+	// would only add to the memory a program's run costs.
+	runtime.MemProfileRate = 0
 	if *memProfile != "" {
 		runtime.MemProfileRate = 4096 // finer than the default, to see small objects
 		defer writeHeapProfile(*memProfile, stderr)

@@ -636,6 +636,8 @@ func (th *Thread) makeBuiltins() *Dict {
 	for _, c := range exceptionClasses {
 		d.SetStr(c.Name, c)
 	}
+	d.SetStr("IOError", OSError) // CPython's old names for OSError
+	d.SetStr("EnvironmentError", OSError)
 	d.SetStr("None", None)
 	d.SetStr("True", true)
 	d.SetStr("False", false)
@@ -983,8 +985,8 @@ func (th *Thread) makeBuiltins() *Dict {
 	def("globals", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.cur.globals.Dict, nil })
 	def("locals", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		fr := th.cur
-		if fr.ns != nil {
-			return fr.ns, nil
+		if ns := fr.classNS(); ns != nil {
+			return ns, nil
 		}
 		if fr.code.Name == "<module>" {
 			return fr.globals.Dict, nil

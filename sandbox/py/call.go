@@ -191,7 +191,7 @@ func (th *Thread) bindArgs(f *Function, args []Value, kw *Kwargs) (*Frame, error
 	}
 	for i, p := range code.CellParams {
 		if p >= 0 {
-			fr.cells[i].V = fr.locals[p]
+			fr.cell(i).V = fr.locals[p]
 		}
 	}
 	fr.charged = true
@@ -297,7 +297,8 @@ func (th *Thread) runInit(caller *Frame, c *Class, obj *Object, args []Value, kw
 		}
 		return nil, obj, nil
 	case *Function:
-		fr, err := th.bindArgs(f, append([]Value{obj}, args...), kw)
+		var buf [6]Value // bindArgs copies its arguments: self plus a few need no allocation
+		fr, err := th.bindArgs(f, append(append(buf[:0], obj), args...), kw)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -361,7 +362,7 @@ func buildClass(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 	ns.SetStr("__module__", modName)
 	ns.SetStr("__qualname__", body.Qualname)
 	fr := th.newFrame(body.Code, body, body.Globals)
-	fr.ns = ns
+	fr.aux = ns // a class body's namespace
 	fr.mode = modeGo
 	saved := th.cur
 	if th.pushFrame(fr) == nil {

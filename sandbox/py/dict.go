@@ -10,23 +10,38 @@ import (
 	"strings"
 )
 
-// Dict is a Python dict.
+// Dict is a Python dict. It is four words: a dict with at most smallDict
+// str keys (most instance dicts, every keyword-argument dict) has no index.
 type Dict struct {
+	ix      *dictIndex // nil until the dict needs one
+	entries []dictEntry
+	live    int
+	// version changes on every insertion or deletion, to detect changes during iteration.
+	version int
+}
+
+// dictIndex is what a dict adds once it outgrows a scan or holds keys other
+// than str.
+type dictIndex struct {
 	// strs maps str keys to their position in entries (the common case,
 	// hashed without an interface). A dict of at most smallDict entries has
 	// none and finds str keys by a scan: most instance dicts hold a few
 	// attributes, and a Go map would be most of their size.
-	strs    map[string]int
-	index   map[any]int // other hash keys -> position in entries
-	entries []dictEntry
+	strs  map[string]int
+	index map[any]int // other hash keys -> position in entries
 	// hks holds, at each entry's position, the entry's hash key when that
 	// is not the key itself (a bool, a float, a tuple, an object with
 	// __hash__...), kept so that compacting never calls Python. It is nil
 	// until the dict gets such a key: most never do.
-	hks  []any
-	live int
-	// version changes on every insertion or deletion, to detect changes during iteration.
-	version int
+	hks []any
+}
+
+// index returns the dict's index, making it on first use.
+func (d *Dict) index() *dictIndex {
+	if d.ix == nil {
+		d.ix = new(dictIndex)
+	}
+	return d.ix
 }
 
 type dictEntry struct {
@@ -48,8 +63,8 @@ func keyIsHashKey(k Value) bool {
 
 // hkAt is the hash key of entry i.
 func (d *Dict) hkAt(i int) any {
-	if d.hks != nil {
-		if hk := d.hks[i]; hk != nil {
+	if d.ix != nil && d.ix.hks != nil {
+		if hk := d.ix.hks[i]; hk != nil {
 			return hk
 		}
 	}
@@ -59,14 +74,14 @@ func (d *Dict) hkAt(i int) any {
 // appendEntry adds an entry whose hash key is hk at the end.
 func (d *Dict) appendEntry(k, v Value, hk any) {
 	own := keyIsHashKey(k)
-	if !own && d.hks == nil {
-		d.hks = make([]any, len(d.entries), cap(d.entries)+1)
+	if !own && (d.ix == nil || d.ix.hks == nil) {
+		d.index().hks = make([]any, len(d.entries), cap(d.entries)+1)
 	}
-	if d.hks != nil {
+	if d.ix != nil && d.ix.hks != nil {
 		if own {
 			hk = nil
 		}
-		d.hks = append(d.hks, hk)
+		d.ix.hks = append(d.ix.hks, hk)
 	}
 	d.entries = append(d.entries, dictEntry{key: k, value: v})
 }
@@ -74,8 +89,8 @@ func (d *Dict) appendEntry(k, v Value, hk any) {
 // deleteEntry marks entry i deleted.
 func (d *Dict) deleteEntry(i int) {
 	d.entries[i] = dictEntry{}
-	if d.hks != nil {
-		d.hks[i] = nil
+	if d.ix != nil && d.ix.hks != nil {
+		d.ix.hks[i] = nil
 	}
 }
 
@@ -99,13 +114,13 @@ func newStrDict(n int) *Dict {
 	if n <= smallDict {
 		return &Dict{entries: make([]dictEntry, 0, n)}
 	}
-	return &Dict{strs: make(map[string]int, n), entries: make([]dictEntry, 0, n)}
+	return &Dict{ix: &dictIndex{strs: make(map[string]int, n)}, entries: make([]dictEntry, 0, n)}
 }
 
 // strIndexOf finds the entry position of a str key.
 func (d *Dict) strIndexOf(k string) (int, bool) {
-	if d.strs != nil {
-		i, ok := d.strs[k]
+	if d.ix != nil && d.ix.strs != nil {
+		i, ok := d.ix.strs[k]
 		return i, ok
 	}
 	for i := range d.entries {
@@ -119,18 +134,19 @@ func (d *Dict) strIndexOf(k string) (int, bool) {
 // indexStr records that str key k is about to be appended at position i,
 // indexing every str key once the dict outgrows a scan.
 func (d *Dict) indexStr(k string, i int) {
-	if d.strs == nil {
+	if d.ix == nil || d.ix.strs == nil {
 		if i < smallDict {
 			return
 		}
-		d.strs = make(map[string]int, 2*smallDict)
+		strs := make(map[string]int, 2*smallDict)
 		for j := range d.entries {
 			if s, ok := d.entries[j].key.(string); ok {
-				d.strs[s] = j
+				strs[s] = j
 			}
 		}
+		d.index().strs = strs
 	}
-	d.strs[k] = i
+	d.ix.strs[k] = i
 }
 
 // lookupHashed finds the entry position of a hash key.
@@ -138,7 +154,10 @@ func (d *Dict) lookupHashed(hk any) (int, bool) {
 	if s, ok := hk.(string); ok {
 		return d.strIndexOf(s)
 	}
-	i, ok := d.index[hk]
+	if d.ix == nil {
+		return 0, false
+	}
+	i, ok := d.ix.index[hk]
 	return i, ok
 }
 
@@ -146,20 +165,21 @@ func (d *Dict) storeIndex(hk any, i int) {
 	if s, ok := hk.(string); ok {
 		d.indexStr(s, i)
 	} else {
-		if d.index == nil {
-			d.index = make(map[any]int)
+		ix := d.index()
+		if ix.index == nil {
+			ix.index = make(map[any]int)
 		}
-		d.index[hk] = i
+		ix.index[hk] = i
 	}
 }
 
 func (d *Dict) dropIndex(hk any) {
 	if s, ok := hk.(string); ok {
-		if d.strs != nil {
-			delete(d.strs, s)
+		if d.ix != nil && d.ix.strs != nil {
+			delete(d.ix.strs, s)
 		}
-	} else {
-		delete(d.index, hk)
+	} else if d.ix != nil {
+		delete(d.ix.index, hk)
 	}
 }
 
@@ -308,8 +328,11 @@ func (th *Thread) findKey(d *Dict, hk any, k Value) (int, bool, error) {
 		i, ok := d.lookupHashed(hk)
 		return i, ok, nil
 	}
+	if d.ix == nil {
+		return 0, false, nil
+	}
 	for n := 0; ; n++ {
-		i, ok := d.index[probeKey(hk.(compoundKey), n)]
+		i, ok := d.ix.index[probeKey(hk.(compoundKey), n)]
 		if !ok {
 			return 0, false, nil
 		}
@@ -331,7 +354,10 @@ func (d *Dict) freeProbe(hk any) any {
 	}
 	for n := 0; ; n++ {
 		p := probeKey(hk.(compoundKey), n)
-		if _, used := d.index[p]; !used {
+		if d.ix == nil {
+			return p
+		}
+		if _, used := d.ix.index[p]; !used {
 			return p
 		}
 	}
@@ -403,14 +429,14 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 		}
 		for ; ; n++ {
 			next := probeKey(base, n+1)
-			j, used := d.index[next]
+			j, used := d.ix.index[next]
 			if !used {
 				break
 			}
-			delete(d.index, next)
+			delete(d.ix.index, next)
 			p := probeKey(base, n)
-			d.index[p] = j
-			d.hks[j] = p // a probe key is never the key itself
+			d.ix.index[p] = j
+			d.ix.hks[j] = p // a probe key is never the key itself
 		}
 	}
 	d.deleteEntry(i)
@@ -424,7 +450,7 @@ func (th *Thread) dictDelete(d *Dict, k Value) (bool, error) {
 
 func (d *Dict) compact() {
 	c := d.copy() // the live entries in order, with their hash keys
-	d.strs, d.index, d.entries, d.hks = c.strs, c.index, c.entries, c.hks
+	d.ix, d.entries = c.ix, c.entries
 }
 
 // SetStr stores a value under a string key (no error possible). Replacing

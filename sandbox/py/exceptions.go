@@ -69,7 +69,8 @@ var (
 	ValueError, UnicodeError, StopAsyncIteration, SyntaxError, IndentationError, TimeoutError,
 	ConnectionError, BrokenPipeError, ConnectionResetError, ConnectionRefusedError, FloatingPointError,
 	Warning, UserWarning, DeprecationWarning, RuntimeWarning, UnicodeDecodeError, UnicodeEncodeError,
-	BufferError, ReferenceError, FileNotFoundError, PermissionError, BlockingIOError, InterruptedError *Class
+	BufferError, ReferenceError, FileNotFoundError, PermissionError, BlockingIOError, InterruptedError,
+	SystemError *Class
 )
 
 var exceptionClasses []*Class
@@ -131,6 +132,18 @@ func init() {
 	UserWarning = excClass("UserWarning", Warning)
 	DeprecationWarning = excClass("DeprecationWarning", Warning)
 	RuntimeWarning = excClass("RuntimeWarning", Warning)
+	// the rest of CPython's built-in exceptions: the engine never raises
+	// them, but programs name them in except clauses and raise them
+	SystemError = excClass("SystemError", Exception)
+	excClass("TabError", IndentationError)
+	excClass("UnicodeTranslateError", UnicodeError)
+	excClass("ConnectionAbortedError", ConnectionError)
+	for _, name := range []string{"FileExistsError", "IsADirectoryError", "NotADirectoryError", "ChildProcessError", "ProcessLookupError"} {
+		excClass(name, OSError)
+	}
+	for _, name := range []string{"SyntaxWarning", "FutureWarning", "ImportWarning", "BytesWarning", "ResourceWarning", "PendingDeprecationWarning", "UnicodeWarning", "EncodingWarning"} {
+		excClass(name, Warning)
+	}
 }
 
 // isException reports whether c is BaseException or a subclass.
@@ -266,7 +279,8 @@ func (th *Thread) formatTB(b *strings.Builder, tb []TBEntry, style tbStyle) {
 // failed greenlet's report starts with gevent's run frame, every failed
 // thread's with threading's two.
 var cpythonFrames = map[string]string{
-	"<gevent> run": `File "src/gevent/greenlet.py", line 908, in gevent._gevent_cgreenlet.Greenlet.run`,
+	"<gevent> run":           `File "src/gevent/greenlet.py", line 908, in gevent._gevent_cgreenlet.Greenlet.run`,
+	"<gevent> _notify_links": `File "src/gevent/greenlet.py", line 1026, in gevent._gevent_cgreenlet.Greenlet._notify_links`,
 	"<threading> _bootstrap": `File "/usr/lib/python3.11/threading.py", line 1038, in _bootstrap_inner
     self.run()`,
 	"<threading> run": `File "/usr/lib/python3.11/threading.py", line 975, in run
@@ -322,8 +336,8 @@ func addTB(exc *Object, fr *Frame) {
 // currentHandled is the exception being handled (sys.exc_info()), if any.
 func (th *Thread) currentHandled() *Object {
 	for fr := th.cur; fr != nil; fr = fr.back {
-		if n := len(fr.excStack); n > 0 {
-			if o, ok := fr.excStack[n-1].(*Object); ok {
+		if h := fr.handled(); len(h) > 0 {
+			if o, ok := h[len(h)-1].(*Object); ok {
 				return o
 			}
 		}

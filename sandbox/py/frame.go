@@ -36,21 +36,54 @@ type Frame struct {
 	pc        int
 	stack     []Value
 	sp        int
-	locals    []Value // the start of the frame's one allocation; the stack follows
-	cells     []*Cell
+	locals    []Value // the start of the frame's one allocation; its cells and its stack follow
 	globals   *Module
-	ns        *Dict // class body namespace
 	back      *Frame
 	gen       *Generator
-	excStack  []Value // exceptions being handled (innermost last)
-	aux       Value   // modeInit: the instance
+	excs      *[]Value // exceptions being handled (innermost last); nil until the first
+	aux       Value    // modeInit: the instance; a class body: its namespace (see classNS)
 	mode      int32
 	forTarget int32
 	depth     int32
 	charged   bool // its size was counted against the memory limit (credited back when it ends)
 }
 
-// space is the frame's locals and stack, the one allocation kept when the
+// cell is the frame's i-th cell (its own cells, then its closure's): the
+// cells live in its space, between the locals and the stack.
+func (fr *Frame) cell(i int) *Cell { return fr.space()[len(fr.locals)+i].(*Cell) }
+
+// classNS is the namespace a class body's frame stores its names in; nil
+// for any other frame.
+func (fr *Frame) classNS() *Dict {
+	d, _ := fr.aux.(*Dict)
+	return d
+}
+
+// handled is the stack of exceptions the frame is handling, innermost last.
+func (fr *Frame) handled() []Value {
+	if fr.excs == nil {
+		return nil
+	}
+	return *fr.excs
+}
+
+// pushHandled enters the handling of exc.
+func (fr *Frame) pushHandled(exc Value) {
+	if fr.excs == nil {
+		fr.excs = new([]Value) // most frames never handle one: the slice is not in the frame
+	}
+	*fr.excs = append(*fr.excs, exc)
+}
+
+// popHandled leaves the handling of all but the outermost n exceptions.
+func (fr *Frame) popHandled(n int) {
+	if h := fr.handled(); n >= 0 && n < len(h) {
+		clear(h[n:])
+		*fr.excs = h[:n]
+	}
+}
+
+// space is the frame's locals, cells and stack, the one allocation kept when the
 // frame is reused (locals is not capped, so it reaches over the stack).
 func (fr *Frame) space() []Value { return fr.locals[:cap(fr.locals)] }
 
@@ -170,6 +203,11 @@ type Thread struct {
 	classEpoch        int        // changes whenever a class's attributes change (attribute caches)
 	switchedAt        int64      // th.used at the latest greenlet switch (thread preemption)
 	threadsPatched    bool       // monkey.patch_thread() ran: threads are plain greenlets
+	// the hub's callback runners (see runCallback): the function they run,
+	// the idle ones, and the job of the one just made
+	runnerFn    Value
+	idleRunners []*Greenlet
+	firstJob    Value
 }
 
 // maxSpareFrames bounds the frames kept for reuse per thread.

@@ -14,21 +14,41 @@ import (
 )
 
 // wakeTask is what the hub runs: switch to g with a value, or raise exc in it.
+// Every sleeping greenlet holds one, so it is kept to 48 bytes.
 type wakeTask struct {
 	g      *Greenlet
 	gen    int // g.resumes when the wake-up was arranged; -1: always valid (a timer the caller cancels)
 	value  Value
 	exc    *Object
-	reason string
+	reason wakeReason
 }
+
+// wakeReason is why a wakeTask switches into its greenlet, as the switch
+// event names it.
+type wakeReason uint8
+
+const (
+	wakeTimer wakeReason = iota
+	wakeWoken
+	wakeKilled
+	wakePreempted
+	wakeIO
+	wakeStart
+	wakeCallback // value is (function, args): run_callback's, run by a callback runner
+)
+
+var wakeReasons = [...]string{wakeTimer: "timer", wakeWoken: "wake", wakeKilled: "killed", wakePreempted: "preempted", wakeIO: "io", wakeStart: "start", wakeCallback: "wake"}
+
+func (r wakeReason) String() string { return wakeReasons[r] }
 
 // HubGroup puts every wake-up of this interpreter in its program (one per
 // run today), so that hub.Block can freeze the program during an unpatched
 // socket call. When a run holds several programs, it becomes the program's index.
 func (w *wakeTask) HubGroup() int { return w.program() }
 
-// LoopExit is gevent's exception for "this operation would block forever".
-var LoopExit *Class
+// LoopExit is gevent's exception for "this operation would block forever";
+// BlockingSwitchOutError, for a callback of the hub that tries to block.
+var LoopExit, BlockingSwitchOutError *Class
 
 // runHub is the body of the hub greenlet: it picks what runs next (a ready
 // greenlet, or one whose timer fired, the clock jumping to it) and switches
@@ -83,8 +103,29 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 				continue
 			}
 		}
-		return th.enterGreenlet(w.g, nil, nil, w.value, w.exc, w.reason, "")
+		if w.reason == wakeCallback {
+			return th.runCallback(w.value)
+		}
+		return th.enterGreenlet(w.g, nil, nil, w.value, w.exc, w.reason.String(), "")
 	}
+}
+
+// runCallback hands a callback of the hub to an idle callback runner, or to
+// a new one. gevent runs callbacks in the hub itself; the engine's hub is Go,
+// so a runner (pylib/gevent.py _callback_runner, an internal greenlet) runs
+// them, taken when the callback's turn comes: one runner serves a whole loop
+// turn of callbacks unless one of them blocks.
+func (th *Thread) runCallback(job Value) error {
+	if n := len(th.idleRunners); n > 0 {
+		r := th.idleRunners[n-1]
+		th.idleRunners = th.idleRunners[:n-1]
+		return th.enterGreenlet(r, nil, nil, job, nil, "wake", "")
+	}
+	obj := th.newGreenletObject(GreenletClass)
+	r := obj.Native.(*Greenlet)
+	r.Run, r.Parent, r.internal, r.runner = th.runnerFn, th.theHub(), true, true
+	th.firstJob = job
+	return th.enterGreenlet(r, nil, nil, None, nil, "wake", "")
 }
 
 // parkInHub saves the current greenlet (its frame is waiting at caller) and
@@ -103,6 +144,10 @@ func (th *Thread) parkInHub(caller *Frame, reason string) error {
 func (th *Thread) needInline(what string) (*Frame, error) {
 	caller := th.inline
 	th.inline = nil
+	if th.curG != nil && th.curG.runner {
+		// as in gevent, whose callbacks run in the hub
+		return nil, th.newErr(BlockingSwitchOutError, "Impossible to call blocking function in the event loop callback")
+	}
 	if caller == nil || th.native > 0 {
 		return nil, th.newErr(RuntimeError, "%s cannot block here: it is called inside a call made by a built-in function (for example inside sorted(key=...) or __repr__); move it into plain Python code", what)
 	}
@@ -120,7 +165,7 @@ func (th *Thread) geventSleep(secs float64) (Value, error) {
 	th.theHub()
 	cur := th.curGreenlet()
 	ns, yield := hub.GeventSleep(secs)
-	task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: "timer"}
+	task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: wakeTimer}
 	if yield {
 		th.sched.Schedule(task)
 	} else {
@@ -208,7 +253,7 @@ func makeGeventNative(th *Thread) *Module {
 		if len(a) > 1 {
 			v = a[1]
 		}
-		th.sched.Schedule(&wakeTask{g: g, gen: g.resumes, value: v, reason: "wake"})
+		th.sched.Schedule(&wakeTask{g: g, gen: g.resumes, value: v, reason: wakeWoken})
 		return None, nil
 	})
 	// throw_soon(greenlet, exc): raise exc in greenlet at the end of this loop turn.
@@ -219,24 +264,61 @@ func makeGeventNative(th *Thread) *Module {
 			return nil, err
 		}
 		th.theHub()
-		th.sched.Schedule(&wakeTask{g: g, gen: g.resumes, exc: exc, reason: "killed"})
+		th.sched.Schedule(&wakeTask{g: g, gen: g.resumes, exc: exc, reason: wakeKilled})
 		return None, nil
 	})
 	// wait(reason): park the current greenlet until something schedules it;
-	// returns the value it was woken with.
+	// returns the value it was woken with. A reason of None is not traced
+	// (a callback runner, which works for the hub).
 	m.Def("wait", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		caller, err := th.needInline("waiting")
 		if err != nil {
 			return nil, err
 		}
-		reason := "wait"
+		reason, traced := "wait", true
 		if len(a) > 0 {
-			reason, _ = a[0].(string)
+			reason, traced = a[0].(string)
 		}
 		th.theHub()
-		if th.env.Trace != nil {
+		if th.env.Trace != nil && traced {
 			th.env.Trace("wait", TraceEvent{G: th.curGreenlet().traceID(), Reason: reason})
 		}
+		return suspended, th.parkInHub(caller, "wait")
+	})
+	// run_callback(function, *args): call function(*args) in its turn among
+	// the hub's wake-ups, as gevent's loop.run_callback does.
+	m.Def("run_callback", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		th.sched.Schedule(&wakeTask{g: th.theHub(), gen: -1, value: Tuple{a[0], append(Tuple{}, a[1:]...)}, reason: wakeCallback})
+		return None, nil
+	})
+	// callback_runner(function) names the function callback runners run:
+	// it loops over next_callback().
+	m.Def("callback_runner", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		th.runnerFn = a[0]
+		return None, nil
+	})
+	// hub_callback(on) says whether the running callback runner works for
+	// the hub (and may not block); it returns what it said before.
+	m.Def("hub_callback", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		cur := th.curGreenlet()
+		was := cur.runner
+		cur.runner = a[0] == true
+		return was, nil
+	})
+	// next_callback() returns a callback runner's next (function, args),
+	// waiting idle for it.
+	m.Def("next_callback", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		if job := th.firstJob; job != nil {
+			th.firstJob = nil // the job of a runner just made
+			return job, nil
+		}
+		caller := th.inline
+		th.inline = nil
+		cur := th.curGreenlet()
+		if caller == nil || th.native > 0 || !cur.runner {
+			return nil, th.newErr(RuntimeError, "next_callback() is for callback runners")
+		}
+		th.idleRunners = append(th.idleRunners, cur)
 		return suspended, th.parkInHub(caller, "wait")
 	})
 	// timer(seconds, greenlet, value, throw=False): wake (or raise in) greenlet later.
@@ -244,7 +326,7 @@ func makeGeventNative(th *Thread) *Module {
 		secs, _ := toFloat(a[0])
 		g := glOf(a[1])
 		th.theHub()
-		task := &wakeTask{g: g, gen: -1, value: a[2], reason: "timer"}
+		task := &wakeTask{g: g, gen: -1, value: a[2], reason: wakeTimer}
 		if t, ok := kw.Get("throw"); ok && truthy(t) {
 			exc, err := th.makeException(a[2])
 			if err != nil {
@@ -301,7 +383,8 @@ func makeGeventNative(th *Thread) *Module {
 		return None, th.write("stderr", th.formatException(exc, style))
 	})
 	// trace_spawn(g, name, role="gevent") names a greenlet's lane on the
-	// timeline; name may be a function returning the name.
+	// timeline; name may be a function of g returning the name (a function,
+	// not a bound method: spawning makes no object that only tracing needs).
 	m.Def("trace_spawn", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		g := glOf(a[0])
 		if g != nil {
@@ -311,7 +394,7 @@ func makeGeventNative(th *Thread) *Module {
 			name, isStr := a[1].(string)
 			if !isStr {
 				// a function that makes the name: called only when someone watches
-				v, err := th.callValue(a[1], nil, nil)
+				v, err := th.callValue(a[1], []Value{a[0]}, nil)
 				if err != nil {
 					return nil, err
 				}
@@ -360,6 +443,8 @@ func makeGeventNative(th *Thread) *Module {
 func init() {
 	LoopExit = newClass("LoopExit", []*Class{Exception}, NewDict())
 	LoopExit.Module = "gevent.exceptions"
+	BlockingSwitchOutError = newClass("BlockingSwitchOutError", []*Class{AssertionError}, NewDict())
+	BlockingSwitchOutError.Module = "gevent.exceptions"
 	RegisterModule("_gevent", makeGeventNative)
 	RegisterModule("greenlet", func(th *Thread) *Module {
 		m := NewModule("greenlet")

@@ -25,19 +25,21 @@ type Greenlet struct {
 	Parent *Greenlet
 	obj    *Object // the Python object (a greenlet or a subclass instance)
 	top    *Frame  // while suspended: the frame waiting for its switch() result
-	state  int
-	depth  int
-	id     int
-	isHub  bool
-	isMain bool
-	name   string
+	// owner is the program (interpreter) the greenlet belongs to.
+	owner *Thread
+	name  string
+	depth int
+	id    int
 	// resumes counts how often the greenlet was switched into; a wake-up
 	// made before the latest resume is stale and skipped.
 	resumes int
+	// The small fields come last, together, so that a greenlet fits 96
+	// bytes: a program may hold a hundred thousand of them.
+	state  int8
+	isHub  bool
+	isMain bool
 	// idleWait: woken (instead of getting LoopExit) when the loop runs dry.
 	idleWait bool
-	// owner is the program (interpreter) the greenlet belongs to.
-	owner *Thread
 	// internal greenlets (created by library code, e.g. gevent's link
 	// notifier) run on behalf of the hub and are shown as the hub.
 	internal bool
@@ -47,6 +49,9 @@ type Greenlet struct {
 	// preempted: suspended between two instructions, not in a call, so its
 	// resumption pushes no value.
 	preempted bool
+	// runner: a callback runner of the hub (see runCallback), which must
+	// not block.
+	runner bool
 }
 
 // traceID is the coroutine id trace events use for g.
@@ -349,7 +354,7 @@ func (th *Thread) preemptDue(fr *Frame) bool {
 func (th *Thread) preempt(fr *Frame) (*Frame, error) {
 	cur := th.curGreenlet()
 	cur.top, cur.depth, cur.preempted = fr, th.depth, true
-	th.sched.Schedule(&wakeTask{g: cur, gen: cur.resumes, value: None, reason: "preempted"})
+	th.sched.Schedule(&wakeTask{g: cur, gen: cur.resumes, value: None, reason: wakePreempted})
 	err := th.enterGreenlet(th.theHub(), nil, nil, None, nil, "preempted", "")
 	return th.cur, err
 }

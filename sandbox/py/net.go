@@ -231,7 +231,7 @@ func makeNetModule(th *Thread) *Module {
 			return nil, err
 		}
 		cur := th.curGreenlet()
-		task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: "io"}
+		task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: wakeIO}
 		q := s.ReadQueue()
 		if mode, _ := a[1].(string); mode == "w" {
 			q = s.WriteQueue()
@@ -265,7 +265,7 @@ func makeNetModule(th *Thread) *Module {
 		}
 		set, _ := a[0].(*Object).Native.(*netWaitSet)
 		cur := th.curGreenlet()
-		task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: "io"}
+		task := &wakeTask{g: cur, gen: cur.resumes, value: None, reason: wakeIO}
 		for i, list := range []Value{a[1], a[2]} {
 			items, _ := list.(*List)
 			if items == nil {
@@ -325,7 +325,7 @@ func makeNetModule(th *Thread) *Module {
 			return nil, err
 		}
 		cur := th.curGreenlet()
-		th.sched.ScheduleIO(&wakeTask{g: cur, gen: cur.resumes, value: None, reason: "io"})
+		th.sched.ScheduleIO(&wakeTask{g: cur, gen: cur.resumes, value: None, reason: wakeIO})
 		th.traceSocketWait(cur)
 		return suspended, th.parkInHub(caller, "io")
 	})

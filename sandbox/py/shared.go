@@ -48,7 +48,7 @@ func (s *Shared) Join(i int, th *Thread) {
 	s.alive[i] = true
 	main := th.curGreenlet()
 	if i > 0 {
-		s.Hub.Schedule(&wakeTask{g: main, gen: main.resumes, reason: "start"})
+		s.Hub.Schedule(&wakeTask{g: main, gen: main.resumes, reason: wakeStart})
 	}
 }
 
@@ -82,7 +82,7 @@ func (w *wakeTask) program() int {
 // handTo gives the baton to the program task belongs to and waits for this
 // program's next turn. It returns the task to run here, or a halt.
 func (s *Shared) handTo(me int, task *wakeTask) (*wakeTask, error) {
-	s.batons[task.program()] <- baton{task: task, start: task.reason == "start"}
+	s.batons[task.program()] <- baton{task: task, start: task.reason == wakeStart}
 	b := <-s.batons[me]
 	if b.halt != nil {
 		return nil, b.halt
@@ -109,7 +109,7 @@ func (s *Shared) Exit(i int) (over bool, reason string) {
 		if !isWake || w.g.state == glDead || w.gen >= 0 && w.gen != w.g.resumes || !s.alive[w.program()] {
 			continue
 		}
-		s.batons[w.program()] <- baton{task: w, start: w.reason == "start"}
+		s.batons[w.program()] <- baton{task: w, start: w.reason == wakeStart}
 		return false, ""
 	}
 }

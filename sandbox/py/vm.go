@@ -209,8 +209,8 @@ func constsOf(code *compile.Code) []Value {
 // newFrame makes a frame for code, reusing the frame of a finished call when
 // one is spare: calls are the commonest allocation of a running program.
 func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *Frame {
-	nl := len(code.Locals)
-	need := nl + code.MaxStack
+	nl, nc := len(code.Locals), len(code.Cells)+len(code.Frees)
+	need := nl + nc + code.MaxStack
 	var fr *Frame
 	var space []Value
 	if n := len(th.spareFrames); n > 0 {
@@ -231,14 +231,16 @@ func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *F
 		fr = &Frame{code: code, fn: fn, globals: globals, data: data, consts: data.consts}
 		space = make([]Value, need)
 	}
-	fr.locals, fr.stack = space[:nl], space[nl:]
-	if n := len(code.Cells) + len(code.Frees); n > 0 {
-		fr.cells = make([]*Cell, n)
+	fr.locals, fr.stack = space[:nl], space[nl+nc:]
+	if nc > 0 {
+		cells := space[nl : nl+nc]
 		for i := range code.Cells {
-			fr.cells[i] = &Cell{}
+			cells[i] = &Cell{}
 		}
 		if fn != nil {
-			copy(fr.cells[len(code.Cells):], fn.Closure)
+			for i, c := range fn.Closure {
+				cells[len(code.Cells)+i] = c
+			}
 		}
 	}
 	return fr
@@ -253,8 +255,9 @@ func (th *Thread) releaseFrame(fr *Frame) {
 	}
 	space := fr.space()
 	clear(space)
-	fr.locals, fr.stack, fr.cells, fr.excStack, fr.aux = space[:0], nil, nil, nil, nil
-	fr.fn, fr.globals, fr.ns, fr.back, fr.gen = nil, nil, nil, nil, nil
+	fr.popHandled(0) // its stack of exceptions is kept empty, for the next call
+	fr.locals, fr.stack, fr.aux = space[:0], nil, nil
+	fr.fn, fr.globals, fr.back, fr.gen = nil, nil, nil, nil
 	th.spareFrames = append(th.spareFrames, fr)
 }
 
@@ -319,18 +322,18 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			fr.locals[in.Arg] = nil
 		case compile.LOAD_DEREF:
-			v := fr.cells[in.Arg].V
+			v := fr.cell(int(in.Arg)).V
 			if v == nil {
 				err = th.derefError(fr, int(in.Arg))
 				break
 			}
 			fr.push(v)
 		case compile.STORE_DEREF:
-			fr.cells[in.Arg].V = fr.pop()
+			fr.cell(int(in.Arg)).V = fr.pop()
 		case compile.DELETE_DEREF:
-			fr.cells[in.Arg].V = nil
+			fr.cell(int(in.Arg)).V = nil
 		case compile.LOAD_CLOSURE:
-			fr.push(fr.cells[in.Arg])
+			fr.push(fr.cell(int(in.Arg)))
 		case compile.LOAD_GLOBAL:
 			if v, ok := fr.lookupCached(fr.pc - 1); ok {
 				fr.push(v)
@@ -355,7 +358,8 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				err = th.nameError(fr.code.Names[in.Arg])
 			}
 		case compile.LOAD_NAME:
-			if fr.ns == nil { // module level: as LOAD_GLOBAL
+			ns := fr.classNS()
+			if ns == nil { // module level: as LOAD_GLOBAL
 				if v, ok := fr.lookupCached(fr.pc - 1); ok {
 					fr.push(v)
 					break
@@ -364,16 +368,16 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			name := fr.code.Names[in.Arg]
 			var v Value
 			ok := false
-			if fr.ns != nil {
-				v, ok = fr.ns.GetStr(name)
+			if ns != nil {
+				v, ok = ns.GetStr(name)
 			}
 			if !ok {
-				if v, ok = fr.globals.Dict.GetStr(name); ok && fr.ns == nil {
+				if v, ok = fr.globals.Dict.GetStr(name); ok && ns == nil {
 					fr.fillCache(fr.pc-1, fr.globals.Dict, nil, name)
 				}
 			}
 			if !ok {
-				if v, ok = th.builtins.GetStr(name); ok && fr.ns == nil {
+				if v, ok = th.builtins.GetStr(name); ok && ns == nil {
 					fr.fillCache(fr.pc-1, th.builtins, fr.globals.Dict, name)
 				}
 			}
@@ -383,15 +387,15 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			fr.push(v)
 		case compile.STORE_NAME:
-			if fr.ns != nil {
-				fr.ns.SetStr(fr.code.Names[in.Arg], fr.pop())
+			if ns := fr.classNS(); ns != nil {
+				ns.SetStr(fr.code.Names[in.Arg], fr.pop())
 			} else {
 				fr.storeGlobal(fr.pc-1, fr.code.Names[in.Arg], fr.pop())
 			}
 		case compile.DELETE_NAME:
 			d := fr.globals.Dict
-			if fr.ns != nil {
-				d = fr.ns
+			if ns := fr.classNS(); ns != nil {
+				d = ns
 			}
 			if !d.DelStr(fr.code.Names[in.Arg]) {
 				err = th.nameError(fr.code.Names[in.Arg])
@@ -574,8 +578,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			fr.push(t)
 		case compile.BUILD_LIST:
 			n := int(in.Arg)
-			items := make([]Value, n, n+4)
-			copy(items, fr.stack[fr.sp-n:fr.sp])
+			var items []Value // [] allocates on its first append: many stay empty
+			if n > 0 {
+				items = make([]Value, n, n+4)
+				copy(items, fr.stack[fr.sp-n:fr.sp])
+			}
 			th.clearStack(fr, n)
 			if err = th.alloc(int64(16 * (n + 4))); err == nil {
 				fr.push(&List{Items: items})
@@ -984,9 +991,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			exc := fr.pop().(*Object)
 			err = &PyError{Exc: exc, reraise: true}
 		case compile.POP_EXCEPT:
-			if n := len(fr.excStack); n > 0 {
-				fr.excStack = fr.excStack[:n-1]
-			}
+			fr.popHandled(len(fr.handled()) - 1)
 		case compile.CHECK_EXC:
 			typ := fr.pop()
 			var ok bool
@@ -1041,7 +1046,7 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		case compile.LOAD_ASSERTION_ERROR:
 			fr.push(AssertionError)
 		case compile.SUPER_ZERO:
-			cell := fr.cells[len(fr.code.Cells)+indexOfString(fr.code.Frees, "__class__")]
+			cell := fr.cell(len(fr.code.Cells) + indexOfString(fr.code.Frees, "__class__"))
 			cls, _ := cell.V.(*Class)
 			if cls == nil {
 				err = th.newErr(RuntimeError, "super(): __class__ cell not found")
@@ -1419,11 +1424,9 @@ func (th *Thread) unwind(fr *Frame, err error, base *Frame) (*Frame, bool, error
 					fr.stack[i] = nil
 				}
 				fr.sp = int(h.Depth)
-				if int(h.ExcDepth) < len(fr.excStack) {
-					fr.excStack = fr.excStack[:h.ExcDepth]
-				}
+				fr.popHandled(int(h.ExcDepth))
 				fr.push(exc)
-				fr.excStack = append(fr.excStack, exc)
+				fr.pushHandled(exc)
 				fr.pc = int(h.Target)
 				th.cur = fr
 				return fr, false, nil

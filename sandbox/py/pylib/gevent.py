@@ -148,6 +148,60 @@ class _Waiter:
         return bool(self.values)
 
 
+# gevent runs callbacks (a finished greenlet's links) in the hub; the engine
+# runs each in a callback runner: an internal greenlet that waits idle
+# between callbacks (see runCallback in gevent.go). A callback that tries
+# to block gets BlockingSwitchOutError, as in gevent.
+def _callback_runner():
+    while True:
+        function, args = _gevent.next_callback()
+        function(*args)
+        function = args = None
+
+
+_gevent.callback_runner(_callback_runner)
+
+
+def _report_hub_error(context, exc):
+    # the hub's report of a failed callback, as gevent's Hub.handle_error
+    if isinstance(exc, GreenletExit):
+        return
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, SystemError)):
+        raise exc
+    _gevent.print_exception(exc, True)  # as the traceback module prints
+    _gevent.write_stderr('%s %r failed with %s\n\n' % (_gevent.timestamp(), context, type(exc).__name__))
+
+
+class _SpawnedLink:
+    # gevent runs link()'s callbacks in a greenlet of their own, so they may
+    # block (rawlink()'s run in the hub, and may not). The engine runs them
+    # in the callback runner, allowed to block: until it is done the runner
+    # is a plain greenlet, and the hub's next callbacks get another runner.
+    # success: only when the greenlet succeeded (True) or failed (False).
+    def __init__(self, callback, success=None):
+        self.callback = callback
+        self.success = success
+
+    def __call__(self, source):
+        if self.success is None or source.successful() == self.success:
+            was_hub_callback = _gevent.hub_callback(False)
+            try:
+                self.callback(source)
+            finally:
+                _gevent.hub_callback(was_hub_callback)
+
+    def __eq__(self, other):
+        return self.callback == getattr(other, 'callback', other)
+
+    def __hash__(self):
+        return hash(self.callback)
+
+
+def _lane_name(g):
+    # the timeline's name for a greenlet: its function, with its arguments if any
+    return g._formatinfo()
+
+
 # how many Greenlets were made: a module global, not a class attribute,
 # because changing a class attribute clears the engine's attribute caches
 _greenlet_counter = 0
@@ -249,22 +303,18 @@ class Greenlet(_greenlet):
         classname = type(self).__name__
         return '<%s at %s: %s>' % (classname, hex(id(self)), self._formatted)
 
-    def _lane_name(self):
-        # the timeline's name for this greenlet: the function, with its arguments if any
-        return self._formatinfo()
-
     __str__ = __repr__
 
     def start(self):
         if not self._started and self._start_timer is None and not self.dead:
             self._started = True
-            _gevent.trace_spawn(self, self._lane_name)
+            _gevent.trace_spawn(self, _lane_name)
             _gevent.schedule(self)
 
     def start_later(self, seconds):
         if not self._started and self._start_timer is None:
             self._started = True
-            _gevent.trace_spawn(self, self._lane_name)
+            _gevent.trace_spawn(self, _lane_name)
             self._start_timer = _gevent.timer(seconds, self, None)
 
     @classmethod
@@ -306,7 +356,7 @@ class Greenlet(_greenlet):
     def _clean_up(self):
         self.__dict__.pop('_run', None)
         self.args = ()
-        self.kwargs = {}
+        self.kwargs.clear()  # as gevent does: the same dict, emptied
         if self._deferred_report is not None:
             exc, self._deferred_report = self._deferred_report, None
             self._print_error(exc)
@@ -335,13 +385,17 @@ class Greenlet(_greenlet):
 
     def _schedule_links(self):
         if self._links and self._notifier is None:
-            self._notifier = _greenlet(self._notify_links, get_hub())
-            _gevent.schedule(self._notifier)
+            self._notifier = True
+            _gevent.run_callback(Greenlet._notify_links, self)
 
     def _notify_links(self):
-        links, self._links = self._links, []
-        for link in links:
-            link(self)
+        # as gevent: a link may remove later links or add new ones
+        while self._links:
+            link = self._links.pop(0)
+            try:
+                link(self)
+            except BaseException as e:
+                _report_hub_error((link, self), e)
         self._notifier = None
 
     def rawlink(self, callback):
@@ -352,7 +406,9 @@ class Greenlet(_greenlet):
             self._schedule_links()
 
     def link(self, callback, SpawnedLink=None):
-        self.rawlink(callback)
+        if not callable(callback):
+            raise TypeError('Expected callable: %r' % (callback,))
+        self.rawlink(_SpawnedLink(callback))
 
     def unlink(self, callback):
         # usually already gone: the links were notified
@@ -363,16 +419,10 @@ class Greenlet(_greenlet):
         del self._links[:]
 
     def link_value(self, callback, SpawnedLink=None):
-        def check(g):
-            if g.successful():
-                callback(g)
-        self.link(check)
+        self.rawlink(_SpawnedLink(callback, True))
 
     def link_exception(self, callback, SpawnedLink=None):
-        def check(g):
-            if not g.successful():
-                callback(g)
-        self.link(check)
+        self.rawlink(_SpawnedLink(callback, False))
 
     def join(self, timeout=None):
         if self.ready():
@@ -453,8 +503,9 @@ def iwait(objects, timeout=None, count=None):
     if count is None:
         count = len(objects)
     waiter = _Waiter()
+    switch = waiter.switch  # one bound method for every link, not one each
     for obj in objects:
-        obj.rawlink(waiter.switch)
+        obj.rawlink(switch)
     # one timer for the whole wait: waiter.wait stops when it fires
     timer = None
     if timeout is not None:
@@ -468,7 +519,7 @@ def iwait(objects, timeout=None, count=None):
         if timer is not None:
             timer.cancel()
         for obj in objects:
-            obj.unlink(waiter.switch)
+            obj.unlink(switch)
 
 
 def wait(objects=None, timeout=None, count=None):
