@@ -386,6 +386,11 @@ func (th *Thread) intOp(op int, x, y Value) (Value, error) {
 	if v, ok := th.intFast(op, x, y); ok {
 		return v, nil
 	}
+	if op == compile.OpAdd || op == compile.OpSub {
+		if v, ok := addNarrow(op == compile.OpSub, x, y); ok {
+			return v, nil
+		}
+	}
 	switch op {
 	case compile.OpAdd, compile.OpSub, compile.OpMul:
 		// a small operand is written into the thread's scratch ints, not allocated

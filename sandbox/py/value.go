@@ -6,7 +6,9 @@ package py
 // This file defines the value representation.
 
 import (
+	"math"
 	"math/big"
+	"math/bits"
 
 	"coroutinetour/sandbox/compile"
 )
@@ -206,6 +208,78 @@ func newBigResult(words int) *big.Int {
 	c := new(bigCell)
 	c.n.SetBits(c.w[:0])
 	return &c.n
+}
+
+// narrowMag is the magnitude and sign of an int or of a big int of at most
+// two words; ok is false for a wider big int or another type.
+func narrowMag(v Value) (hi, lo uint64, neg, ok bool) {
+	switch v := v.(type) {
+	case int:
+		if v < 0 {
+			return 0, uint64(-v), true, true // -MinInt64 wraps to 1<<63, its magnitude
+		}
+		return 0, uint64(v), false, true
+	case *big.Int:
+		w := v.Bits()
+		switch len(w) {
+		case 1:
+			return 0, uint64(w[0]), v.Sign() < 0, true
+		case 2:
+			return uint64(w[1]), uint64(w[0]), v.Sign() < 0, true
+		}
+	}
+	return 0, 0, false, false
+}
+
+// addNarrow is x + y (x - y when sub) for ints and big ints of up to two
+// words: the running total of a loop just past 2**63 (sums of squares,
+// factorial-sized products kept small) adds in a few instructions and one
+// allocation instead of going through math/big's general path. ok is false
+// when an operand is wider (the caller then uses math/big).
+func addNarrow(sub bool, x, y Value) (Value, bool) {
+	xh, xl, xneg, ok1 := narrowMag(x)
+	yh, yl, yneg, ok2 := narrowMag(y)
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	if sub {
+		yneg = !yneg
+	}
+	var w [3]big.Word
+	neg := xneg
+	if xneg == yneg {
+		lo, c := bits.Add64(xl, yl, 0)
+		hi, c := bits.Add64(xh, yh, c)
+		w = [3]big.Word{big.Word(lo), big.Word(hi), big.Word(c)}
+	} else {
+		// the signs differ: subtract the smaller magnitude from the larger
+		if xh < yh || xh == yh && xl < yl {
+			xh, xl, yh, yl, neg = yh, yl, xh, xl, yneg
+		}
+		lo, b := bits.Sub64(xl, yl, 0)
+		hi, _ := bits.Sub64(xh, yh, b)
+		w = [3]big.Word{big.Word(lo), big.Word(hi), 0}
+	}
+	n := 3
+	for n > 0 && w[n-1] == 0 {
+		n--
+	}
+	if n <= 1 {
+		m := uint64(w[0])
+		if !neg && m <= math.MaxInt64 {
+			return int(m), true
+		}
+		if neg && m <= 1<<63 {
+			return int(-m), true // -(1<<63) wraps to MinInt64
+		}
+	}
+	c := new(bigCell)
+	copy(c.w[:], w[:n])
+	c.n.SetBits(c.w[:n])
+	if neg {
+		c.n.Neg(&c.n)
+	}
+	return &c.n, true
 }
 
 // bigOf is toBig for an operand used only during one operation: a small int
