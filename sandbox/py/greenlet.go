@@ -86,7 +86,7 @@ func init() {
 	d := GreenletClass.Dict
 	// none of greenlet's methods keeps its argument slice
 	def := func(name string, fn method) {
-		d.SetStr(name, &Builtin{Name: name, Fn: fn, Owner: "greenlet", NoRetain: true})
+		d.SetStr(name, &Builtin{Name: name, Fn: fn, Owner: "greenlet", NoRetain: true, resume: resumeKindOf("greenlet", name)})
 	}
 	def("__init__", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		g := glOf(a[0])

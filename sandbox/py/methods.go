@@ -41,7 +41,7 @@ func (th *Thread) builtinMethod(obj Value, name string) Value {
 		tn = "bytearray"
 	}
 	if m, ok := methodTables[tn][name]; ok {
-		return &Builtin{Name: name, Fn: m, Self: obj, Owner: tn, NoRetain: noRetainTypes[tn]}
+		return &Builtin{Name: name, Fn: m, Self: obj, Owner: tn, NoRetain: noRetainTypes[tn], resume: resumeKindOf(tn, name)}
 	}
 	if name == "__class__" {
 		return typeOf(obj)
@@ -300,7 +300,7 @@ func init() {
 	for typ, table := range methodTables {
 		unbound := map[string]*Builtin{}
 		for name, m := range table {
-			unbound[name] = &Builtin{Name: name, Fn: m, Owner: typ, NoRetain: noRetainTypes[typ]}
+			unbound[name] = &Builtin{Name: name, Fn: m, Owner: typ, NoRetain: noRetainTypes[typ], resume: resumeKindOf(typ, name)}
 		}
 		unboundMethods[typ] = unbound
 	}

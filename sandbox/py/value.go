@@ -89,6 +89,32 @@ type Builtin struct {
 	// NoRetain promises that Fn keeps no reference to its args slice once it
 	// returns: the VM may then pass arguments in a reused buffer.
 	NoRetain bool
+	// resume marks generator.send, generator.__next__ and greenlet.switch,
+	// which the VM makes itself (see callResume).
+	resume resumeKind
+}
+
+// resumeKind says which of the VM's own calls a builtin is (see callResume).
+type resumeKind uint8
+
+const (
+	resumeNone   resumeKind = iota
+	resumeSend              // generator.send
+	resumeNext              // generator.__next__
+	resumeSwitch            // greenlet.switch
+)
+
+// resumeKindOf is the resumeKind of the method name of the built-in type owner.
+func resumeKindOf(owner, name string) resumeKind {
+	switch {
+	case owner == "generator" && name == "send":
+		return resumeSend
+	case owner == "generator" && name == "__next__":
+		return resumeNext
+	case owner == "greenlet" && name == "switch":
+		return resumeSwitch
+	}
+	return resumeNone
 }
 
 // Kwargs are the keyword arguments of a call to a builtin, in order.

@@ -819,7 +819,16 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 		case compile.LOAD_METHOD:
 			if o, ok := fr.top().(*Object); ok {
 				name := fr.code.Names[in.Arg]
-				if f, ok := th.attrCacheFor(fr, o, name).attr.(*Function); ok {
+				var f Value
+				switch attr := th.attrCacheFor(fr, o, name).attr.(type) {
+				case *Function:
+					f = attr
+				case *Builtin: // a method of a built-in class, such as greenlet.switch
+					if attr.Self == nil {
+						f = attr
+					}
+				}
+				if f != nil {
 					if _, shadowed := o.Dict.GetStr(name); !shadowed {
 						fr.stack[fr.sp-1] = f
 						fr.push(o)
@@ -1154,8 +1163,10 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 		if self == nil {
 			self = f.Self
 		}
-		if next, done, err := th.callResume(fr, fi, first, f, self); done {
-			return next, err
+		if f.resume != resumeNone {
+			if next, done, err := th.callResume(fr, fi, first, f, self); done {
+				return next, err
+			}
 		}
 		if f.NoRetain {
 			// the arguments (after the bound receiver) go in the argument
@@ -1242,16 +1253,13 @@ func (th *Thread) callResume(fr *Frame, fi, first int, b *Builtin, self Value) (
 	}
 	switch target := self.(type) {
 	case *Generator:
-		if b.Owner != "generator" {
-			return fr, false, nil
-		}
 		var send Value
 		switch {
-		case b.Name == "send" && len(args) == 1:
+		case b.resume == resumeSend && len(args) == 1:
 			send = args[0]
-		case b.Name == "__next__" && len(args) == 0:
+		case b.resume == resumeNext && len(args) == 0:
 			send = None
-		case b.Name == "__next__":
+		case b.resume == resumeNext:
 			n := len(args)
 			th.clearStack(fr, fr.sp-fi)
 			return fr, true, th.typeError("expected 0 arguments, got %d", n)
@@ -1264,8 +1272,8 @@ func (th *Thread) callResume(fr *Frame, fi, first int, b *Builtin, self Value) (
 		}
 		return th.cur, true, nil
 	case *Object:
-		g := glOf(target)
-		if g == nil || len(args) != 0 || b.Owner != "greenlet" || b.Name != "switch" {
+		g, _ := target.Native.(*Greenlet)
+		if g == nil || len(args) != 0 || b.resume != resumeSwitch {
 			return fr, false, nil
 		}
 		th.clearStack(fr, fr.sp-fi)
