@@ -728,13 +728,7 @@ func (th *Thread) makeBuiltins() *Dict {
 		return None, th.delAttr(args[0], name)
 	})
 	def("callable", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
-		switch v := args[0].(type) {
-		case *Function, *Builtin, *BoundMethod, *Class:
-			return true, nil
-		case *Object:
-			return v.Class.lookup("__call__") != nil, nil
-		}
-		return false, nil
+		return isCallable(args[0]), nil
 	})
 	def("abs", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		switch v := args[0].(type) {
@@ -1167,6 +1161,17 @@ func (th *Thread) minMax(name string, args []Value, kw *Kwargs, sign int) (Value
 		}
 	}
 	return best, nil
+}
+
+// isCallable is callable(v).
+func isCallable(v Value) bool {
+	switch v := v.(type) {
+	case *Function, *Builtin, *BoundMethod, *Class:
+		return true
+	case *Object:
+		return v.Class.lookup("__call__") != nil
+	}
+	return false
 }
 
 // viaInline runs name, the Python version of a builtin (pylib/_inline.py),

@@ -530,7 +530,7 @@ func (th *Thread) setAttr(obj Value, name string, v Value) error {
 		o.Dict.SetStr(name, v)
 		return nil
 	case *Class:
-		if !o.userClass {
+		if !o.userClass || o.frozen {
 			// the built-in classes are shared by every run: never changed
 			return th.immutableType(o, name)
 		}
@@ -593,7 +593,7 @@ func (th *Thread) delAttr(obj Value, name string) error {
 		}
 		return th.attrError(obj, name)
 	case *Class:
-		if !o.userClass {
+		if !o.userClass || o.frozen {
 			return th.immutableType(o, name)
 		}
 		th.classEpoch++

@@ -110,6 +110,70 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 	}
 }
 
+// fastSpawn is what gevent.spawn needs to spawn natively (see fast_spawn).
+type fastSpawn struct {
+	cls              *Class
+	python, laneName Value // gevent.spawn in Python; _lane_name
+	init, start      Value // Greenlet's own __init__ and start
+	epoch            int   // th.classEpoch when they were last found unchanged
+}
+
+// spawnGreenlet is gevent.spawn(run, *args, **kwargs): what Greenlet's
+// __init__ and start do, in Go, while the class keeps them.
+func (th *Thread) spawnGreenlet(fs *fastSpawn, a []Value, kw *Kwargs) (Value, error) {
+	if fs.epoch != th.classEpoch {
+		i, _ := fs.cls.Dict.GetStr("__init__")
+		s, _ := fs.cls.Dict.GetStr("start")
+		if i != fs.init || s != fs.start {
+			return th.callValue(fs.python, a, kw)
+		}
+		fs.epoch = th.classEpoch
+	}
+	if len(a) == 0 {
+		return th.callValue(fs.python, a, kw) // run given by keyword, or missing
+	}
+	run := a[0]
+	if run != None && !isCallable(run) {
+		return nil, th.typeError("The run argument or self._run must be callable")
+	}
+	// Greenlet.__init__: a greenlet of the hub; _run, args, kwargs, _links
+	obj := th.newGreenletObject(fs.cls)
+	g := obj.Native.(*Greenlet)
+	g.Parent = th.theHub()
+	d := obj.Dict
+	if run != None {
+		d.SetStr("_run", run)
+	}
+	args := emptyTuple
+	if len(a) > 1 {
+		args = append(Tuple{}, a[1:]...)
+	}
+	d.SetStr("args", args)
+	kwargs := NewDict()
+	if kw != nil {
+		for i, n := range kw.Names {
+			kwargs.SetStr(n, kw.Values[i])
+		}
+	}
+	d.SetStr("kwargs", kwargs)
+	d.SetStr("_links", &List{})
+	// Greenlet.start
+	d.SetStr("_started", true)
+	if d.live > fs.cls.attrHint {
+		fs.cls.attrHint = d.live
+	}
+	if th.env.Trace != nil {
+		v, err := th.callValue(fs.laneName, []Value{obj}, nil)
+		if err != nil {
+			return nil, err
+		}
+		g.name, _ = v.(string)
+		th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().traceID(), Name: g.name, Role: "gevent"})
+	}
+	th.sched.Schedule(&wakeTask{g: g, gen: g.resumes, value: None, reason: wakeWoken})
+	return obj, nil
+}
+
 // runCallback hands a callback of the hub to an idle callback runner, or to
 // a new one. gevent runs callbacks in the hub itself; the engine's hub is Go,
 // so a runner (pylib/gevent.py _callback_runner, an internal greenlet) runs
@@ -408,6 +472,23 @@ func makeGeventNative(th *Thread) *Module {
 			th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().traceID(), Name: name, Role: role})
 		}
 		return None, nil
+	})
+	// fast_spawn(Greenlet, spawn, lane_name) makes spawn(run, *args,
+	// **kwargs) (gevent.spawn) native: spawning is the inner loop of many
+	// gevent programs. It freezes Greenlet, an immutable type in gevent; spawn
+	// is the Python version, used if its __init__ or start changed anyway.
+	m.Def("fast_spawn", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		cls, ok := a[0].(*Class)
+		if !ok {
+			return nil, th.typeError("fast_spawn() needs the Greenlet class")
+		}
+		cls.frozen = true // as gevent's compiled Greenlet: spawning relies on its methods
+		fs := &fastSpawn{cls: cls, python: a[1], laneName: a[2], epoch: -1}
+		fs.init, _ = cls.Dict.GetStr("__init__")
+		fs.start, _ = cls.Dict.GetStr("start")
+		return &Builtin{Name: "spawn", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+			return th.spawnGreenlet(fs, a, kw)
+		}}, nil
 	})
 	// thread_started / thread_finished count live threads: while there are
 	// some, an unpatched time.sleep lets them run (it releases the GIL).

@@ -195,6 +195,10 @@ type Class struct {
 	// userClass marks classes made by a class statement: they belong to one
 	// run, unlike the built-in classes that every run shares.
 	userClass bool
+	// frozen marks a library class written in Python that CPython has as a
+	// compiled, immutable type (gevent's Greenlet): its attributes cannot
+	// be set or deleted.
+	frozen bool
 	// attrHint is the most attributes an instance of the class has had so
 	// far (counted at stores and at the end of __init__), to size the next
 	// instance's dict at once (user classes only).
