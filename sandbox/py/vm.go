@@ -1277,6 +1277,18 @@ func (th *Thread) callResume(fr *Frame, fi, first int, b *Builtin, self Value) (
 			return fr, false, nil
 		}
 		th.clearStack(fr, fr.sp-fi)
+		if cur := th.curG; cur != nil && g != cur && g.state == glActive && g.top != nil && !g.isHub && !g.preempted &&
+			th.env.Trace == nil && th.native == 0 {
+			// the commonest switch, made here: what switchCall and
+			// enterGreenlet do for a suspended greenlet, untraced
+			cur.top, cur.depth = fr, th.depth
+			th.switchedAt = th.used
+			th.curG = g
+			g.resumes++
+			th.cur, th.depth, g.top = g.top, g.depth, nil
+			th.cur.push(emptyTuple) // what switch() with no arguments delivers
+			return th.cur, true, nil
+		}
 		th.inline = fr
 		v, err := th.switchCall(g, nil, nil, nil)
 		th.inline = nil
