@@ -136,7 +136,7 @@ func (th *Thread) spawnGreenlet(fs *fastSpawn, a []Value, kw *Kwargs) (Value, er
 	if run != None && !isCallable(run) {
 		return nil, th.typeError("The run argument or self._run must be callable")
 	}
-	// Greenlet.__init__: a greenlet of the hub; _run, args, kwargs, _links
+	// Greenlet.__init__: a greenlet of the hub; _run, args, _links, _kwargs
 	obj := th.newGreenletObject(fs.cls)
 	g := obj.Native.(*Greenlet)
 	g.Parent = th.theHub()
@@ -149,14 +149,14 @@ func (th *Thread) spawnGreenlet(fs *fastSpawn, a []Value, kw *Kwargs) (Value, er
 		args = append(Tuple{}, a[1:]...)
 	}
 	d.SetStr("args", args)
-	kwargs := NewDict()
-	if kw != nil {
+	d.SetStr("_links", &List{})
+	if kw.Len() > 0 {
+		kwargs := NewDict()
 		for i, n := range kw.Names {
 			kwargs.SetStr(n, kw.Values[i])
 		}
+		d.SetStr("_kwargs", kwargs) // else Greenlet.kwargs makes it when asked
 	}
-	d.SetStr("kwargs", kwargs)
-	d.SetStr("_links", &List{})
 	// Greenlet.start
 	d.SetStr("_started", true)
 	if d.live > fs.cls.attrHint {

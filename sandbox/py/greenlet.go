@@ -542,15 +542,19 @@ func (th *Thread) startGeventBody(g *Greenlet) (*Frame, bool) {
 		return nil, false
 	}
 	args, _ := o.Dict.GetStr("args")
-	kwargs, _ := o.Dict.GetStr("kwargs")
 	pos, ok := args.(Tuple)
-	kwd, ok2 := kwargs.(*Dict)
-	if !ok || !ok2 {
-		return nil, false
-	}
-	kw, ok := kwargsOf(kwd)
 	if !ok {
 		return nil, false
+	}
+	var kw *Kwargs
+	if kwargs, ok := o.Dict.GetStr("_kwargs"); ok { // see Greenlet.kwargs
+		kwd, isDict := kwargs.(*Dict)
+		if !isDict {
+			return nil, false
+		}
+		if kw, ok = kwargsOf(kwd); !ok {
+			return nil, false
+		}
 	}
 	fr, _, err := th.prepareCall(nil, body, []Value(pos), kw)
 	if err != nil || fr == nil {

@@ -222,6 +222,14 @@ class Greenlet(_greenlet):
     _deferred_report = None
     _name = None
     _ident = None
+    _kwargs = None  # most greenlets have no keyword arguments: no dict until asked
+
+    @property
+    def kwargs(self):
+        kwargs = self._kwargs
+        if kwargs is None:
+            kwargs = self._kwargs = {}
+        return kwargs
 
     def __init__(self, run=None, *args, **kwargs):
         _greenlet.__init__(self, None, get_hub())
@@ -230,7 +238,8 @@ class Greenlet(_greenlet):
         if not callable(self._run):
             raise TypeError("The run argument or self._run must be callable")
         self.args = args
-        self.kwargs = kwargs
+        if kwargs:
+            self._kwargs = kwargs
         self._links = []
 
     @property
@@ -291,7 +300,7 @@ class Greenlet(_greenlet):
         else:
             result = getattr(func, '__name__', '') or repr(func)
         args = [repr(x)[:50] for x in self.args]
-        args.extend('%s=%s' % (key, repr(value)[:50]) for key, value in self.kwargs.items())
+        args.extend('%s=%s' % (key, repr(value)[:50]) for key, value in (self._kwargs or {}).items())
         if args:
             result += '(' + ', '.join(args) + ')'
         return result
@@ -334,7 +343,7 @@ class Greenlet(_greenlet):
         # _run itself, then _finish or _fail (so a waiting greenlet holds no
         # frame of run); run is called only when a program calls it.
         try:
-            result = self._run(*self.args, **self.kwargs)
+            result = self._run(*self.args, **(self._kwargs or {}))
         except BaseException as e:
             self._fail(e)
             return
@@ -356,7 +365,8 @@ class Greenlet(_greenlet):
     def _clean_up(self):
         self.__dict__.pop('_run', None)
         self.args = ()
-        self.kwargs.clear()  # as gevent does: the same dict, emptied
+        if self._kwargs:
+            self._kwargs.clear()  # as gevent does: the same dict, emptied
         if self._deferred_report is not None:
             exc, self._deferred_report = self._deferred_report, None
             self._print_error(exc)
