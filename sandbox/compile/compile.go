@@ -497,9 +497,17 @@ func (c *compiler) ifStmt(s *syntax.If) {
 
 func (c *compiler) whileStmt(s *syntax.While) {
 	top, elseL, end := c.newLabel(), c.newLabel(), c.newLabel()
-	c.bind(top)
-	c.expr(s.Cond)
-	c.jump(POP_JUMP_IF_FALSE, elseL)
+	if alwaysTrue(s.Cond) {
+		// while True: no test, as in CPython; a NOP on the while line is
+		// where the loop starts, for line events
+		c.u.line = s.P.Line
+		c.emit(NOP, 0)
+		c.bind(top)
+	} else {
+		c.bind(top)
+		c.expr(s.Cond)
+		c.jump(POP_JUMP_IF_FALSE, elseL)
+	}
 	b := &block{kind: loopBlock, continueTo: top.pc}
 	c.u.blocks = append(c.u.blocks, b)
 	c.stmts(s.Body)
@@ -512,6 +520,22 @@ func (c *compiler) whileStmt(s *syntax.While) {
 	for _, p := range b.breaks {
 		c.u.code.Instrs[p].Arg = int32(end.pc)
 	}
+}
+
+// alwaysTrue reports whether a loop condition is a constant that is true
+// (while True, while 1).
+func alwaysTrue(e syntax.Expr) bool {
+	k, ok := e.(*syntax.Constant)
+	if !ok {
+		return false
+	}
+	switch v := k.Value.(type) {
+	case bool:
+		return v
+	case int64:
+		return v != 0
+	}
+	return false
 }
 
 func (c *compiler) forStmt(s *syntax.For) {
