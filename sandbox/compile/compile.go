@@ -114,6 +114,8 @@ func (c *compiler) finishUnit() *Code {
 	// running count kept while emitting is kept too, as a second bound
 	u.code.MaxStack = max(u.code.MaxStack, flowDepth(u.code.Instrs, u.code.Handlers))
 	fuse(u.code.Instrs)
+	cd := u.code
+	cd.PlainArgs = cd.NumPos == len(cd.ArgNames) && !cd.VarArgs && !cd.KwArgs && !cd.Generator && len(cd.CellParams) == 0
 	u.code.NameValues = make([]any, len(u.code.Names))
 	for i, n := range u.code.Names {
 		u.code.NameValues[i] = n

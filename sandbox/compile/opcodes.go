@@ -199,6 +199,9 @@ type Code struct {
 	HeadLine int
 	// CellParams maps a cell index to the parameter slot it is initialised from (-1: none).
 	CellParams []int
+	// PlainArgs: positional parameters only, no cells, not a generator, so
+	// a call with exactly NumPos arguments copies them into the locals.
+	PlainArgs bool
 	// Cache is owned by the VM (constants converted to values).
 	Cache any
 }

@@ -1141,7 +1141,7 @@ func (th *Thread) callStack(fr *Frame, fi, first int) (*Frame, error) {
 		if self != nil {
 			n++
 		}
-		if c := f.Code; c.NumPos == n && len(c.ArgNames) == n && !c.VarArgs && !c.KwArgs && !c.Generator && len(c.CellParams) == 0 {
+		if c := f.Code; c.PlainArgs && c.NumPos == n {
 			nf := th.newFrame(c, f, f.Globals)
 			if self != nil {
 				nf.locals[0] = self
