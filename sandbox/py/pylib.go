@@ -17,15 +17,24 @@ var pylibFS embed.FS
 func init() {
 	entries, _ := pylibFS.ReadDir("pylib")
 	for _, e := range entries {
-		name := strings.TrimSuffix(e.Name(), ".py")
-		src, _ := pylibFS.ReadFile("pylib/" + e.Name())
-		RegisterPythonModule(name, string(src))
+		file := "pylib/" + e.Name()
+		// read when first compiled, not at start-up: a program imports a
+		// few of these, and copying them all is an eighth of pyrun's start
+		registerPython(strings.TrimSuffix(e.Name(), ".py"), func() string {
+			src, _ := pylibFS.ReadFile(file)
+			return string(src)
+		})
 	}
 	RegisterModule("_sandbox", makeSandboxModule)
 }
 
 // RegisterPythonModule adds a module whose source is Python.
 func RegisterPythonModule(name, source string) {
+	registerPython(name, func() string { return source })
+}
+
+// registerPython adds a module whose source, Python, source returns.
+func registerPython(name string, source func() string) {
 	RegisterModule(name, func(th *Thread) *Module {
 		m, err := th.execModule(name, source)
 		if err != nil {
@@ -62,14 +71,14 @@ func cloneCode(c *compile.Code) *compile.Code {
 }
 
 // execModule runs a library module's source in a new module.
-func (th *Thread) execModule(name, source string) (*Module, error) {
+func (th *Thread) execModule(name string, source func() string) (*Module, error) {
 	m := NewModule(name)
 	v, ok := libraryCode.Load(name)
 	if !ok {
 		v, _ = libraryCode.LoadOrStore(name, &compiledModule{})
 	}
 	lib := v.(*compiledModule)
-	lib.once.Do(func() { lib.code, lib.err = Compile("<"+name+">", source) })
+	lib.once.Do(func() { lib.code, lib.err = Compile("<"+name+">", source()) })
 	if lib.err != nil {
 		return m, &haltError{Kind: "internal", Reason: "internal error: the library module " + name + " does not compile: " + lib.err.Error()}
 	}
