@@ -454,7 +454,7 @@ func (r *resolver) expr(s *Scope, e syntax.Expr) {
 	case *syntax.Comprehension:
 		// the first iterable is evaluated in the enclosing scope
 		r.expr(s, e.Fors[0].Iter)
-		name := map[string]string{"list": "<listcomp>", "set": "<setcomp>", "dict": "<dictcomp>", "gen": "<genexpr>"}[e.Kind]
+		name := comprehensionScopes[e.Kind]
 		cs := r.function(s, e, name, nil, func(fs *Scope) {
 			fs.bind(".0")
 			for i, f := range e.Fors {
@@ -473,7 +473,9 @@ func (r *resolver) expr(s *Scope, e syntax.Expr) {
 			cs.Generator = true
 		}
 	case *syntax.Yield:
-		if s.Kind != Function {
+		if what, ok := comprehensionKinds[s.Name]; ok && s.Kind == Function {
+			r.errNode(e, "'yield' inside %s", what)
+		} else if s.Kind != Function {
 			r.errNode(e, "'yield' outside function")
 		}
 		s.Generator = true
@@ -671,3 +673,10 @@ func sortedDeclared(s *Scope, word string) []string {
 	}
 	return sortedKeys(m)
 }
+
+// comprehensionScopes names the scope of each kind of comprehension, and
+// comprehensionKinds says what each is in messages.
+var (
+	comprehensionScopes = map[string]string{"list": "<listcomp>", "set": "<setcomp>", "dict": "<dictcomp>", "gen": "<genexpr>"}
+	comprehensionKinds  = map[string]string{"<listcomp>": "list comprehension", "<setcomp>": "set comprehension", "<dictcomp>": "dict comprehension", "<genexpr>": "generator expression"}
+)

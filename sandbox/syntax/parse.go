@@ -1126,9 +1126,8 @@ func (p *parser) yieldExpr() Expr {
 		y.X = p.exprListStar()
 	}
 	p.markExpr(y, t.pos)
-	if p.funcDepth == 0 {
-		p.errExpr(y, "'yield' outside function")
-	}
+	// a yield outside a function, or in a comprehension, is refused by
+	// resolve (as CPython's symtable and compiler do, after parsing)
 	return y
 }
 

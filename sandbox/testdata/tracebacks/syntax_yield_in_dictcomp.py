@@ -1,0 +1,1 @@
+x = {(yield i): 1 for i in range(3)}

@@ -1,0 +1,1 @@
+g = ((yield i) for i in range(3))
