@@ -60,6 +60,11 @@ type scanner struct {
 	pending    []token
 	atBOL      bool
 	toks       []token
+	// nonASCIIBytes: a bytes literal just scanned holds a non-ASCII
+	// character; the error is raised at the next token (see emit).
+	// comment is where the current line's comment starts (-1: none).
+	nonASCIIBytes bool
+	comment       int
 }
 
 // Error is a SyntaxError (or IndentationError) with its position.
@@ -134,12 +139,43 @@ func (s *scanner) advance() rune {
 
 func (s *scanner) emit(t token) {
 	t.endLine = s.line
+	if s.nonASCIIBytes && t.kind != tString {
+		s.bytesError(t)
+	}
 	s.toks = append(s.toks, t)
+}
+
+// bytesError raises CPython's error for a bytes literal with a non-ASCII
+// character. CPython marks the token after the literal (a newline token
+// covers the line's comment), and it counts that token's columns in bytes
+// of UTF-8 where the display counts characters: so does this, to put the
+// caret where CPython does.
+func (s *scanner) bytesError(next token) {
+	start, end := next.pos.Col, next.endCol
+	if next.kind == tNewline && s.comment >= 0 {
+		start, end = s.comment, next.pos.Col
+	}
+	line := ""
+	if next.pos.Line >= 1 && next.pos.Line <= len(s.lines) {
+		line = s.lines[next.pos.Line-1]
+	}
+	inBytes := func(col int) int {
+		r := []rune(line)
+		if col > len(r) {
+			return len(string(r)) + col - len(r)
+		}
+		return len(string(r[:col]))
+	}
+	e := &Error{Kind: "SyntaxError", Msg: "bytes can only contain ASCII literal characters", Line: next.pos.Line, Col: inBytes(start), Text: line}
+	if end > start+1 {
+		e.End = inBytes(end)
+	}
+	panic(e)
 }
 
 // scan tokenizes the whole source.
 func (s *scanner) scan() {
-	s.line, s.atBOL, s.indents, s.altIndents = 1, true, []int{0}, []int{0}
+	s.line, s.atBOL, s.indents, s.altIndents, s.comment = 1, true, []int{0}, []int{0}, -1
 	for {
 		if s.atBOL && len(s.depth) == 0 {
 			s.atBOL = false
@@ -159,9 +195,11 @@ func (s *scanner) scan() {
 				s.emit(token{kind: tNewline, pos: p})
 				s.atBOL = true
 			}
+			s.comment = -1
 		case r == ' ' || r == '\t' || r == '\f' || r == '\r':
 			s.advance()
 		case r == '#':
+			s.comment = s.col
 			for s.i < len(s.src) && s.src[s.i] != '\n' {
 				s.advance()
 			}
@@ -412,7 +450,7 @@ func (s *scanner) str(p Pos, prefix string) {
 	if isBytes {
 		for _, c := range body {
 			if c > 0x7f {
-				s.errAt("SyntaxError", p, 0, "bytes can only contain ASCII literal characters")
+				s.nonASCIIBytes = true // raised at the next token, as CPython does
 			}
 		}
 	}
