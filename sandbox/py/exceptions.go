@@ -250,6 +250,13 @@ func (th *Thread) formatTB(b *strings.Builder, tb []TBEntry, style tbStyle) {
 			repeat = 1
 		}
 		last = e
+		if isLibraryEntry(e) {
+			if text, j, ok := cpythonRun(tb, i); ok {
+				b.WriteString(text)
+				i, last = j, tb[j]
+				continue
+			}
+		}
 		if frame, ok := cpythonFrames[e.Code.Filename+" "+e.Code.Name]; ok {
 			fmt.Fprintf(b, "  %s\n", frame)
 			continue

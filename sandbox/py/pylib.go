@@ -78,7 +78,11 @@ func (th *Thread) execModule(name string, source func() string) (*Module, error)
 		v, _ = libraryCode.LoadOrStore(name, &compiledModule{})
 	}
 	lib := v.(*compiledModule)
-	lib.once.Do(func() { lib.code, lib.err = Compile("<"+name+">", source()) })
+	lib.once.Do(func() {
+		src := source()
+		lib.code, lib.err = Compile("<"+name+">", src)
+		markLibraryLines("<"+name+">", src)
+	})
 	if lib.err != nil {
 		return m, &haltError{Kind: "internal", Reason: "internal error: the library module " + name + " does not compile: " + lib.err.Error()}
 	}

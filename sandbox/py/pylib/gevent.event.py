@@ -112,19 +112,26 @@ class AsyncResult(Event):
         return self._exc_info
 
     def get(self, block=True, timeout=None):
+        # "# tb:" names a line for the tracebacks CPython prints (see libframes.go)
         if not self.ready():
             if not block:
                 raise Timeout()
             self._wait(timeout)
             if not self.ready():
                 raise Timeout(timeout)
+            if self._exception is not None:
+                self._raise_exception()  # tb: ar-get-waited
+            return self.value
         if self._exception is not None:
-            tb = self._exc_info[2]
-            if tb is not None:
-                # as gevent: with the traceback it pickled at set_exception
-                raise self._exception.with_traceback(tb)
-            raise self._exception
+            self._raise_exception()  # tb: ar-get-ready
         return self.value
+
+    def _raise_exception(self):
+        # as gevent: with the traceback it kept at set_exception
+        tb = self._exc_info[2]
+        if tb is not None and tb is not self._exception.__traceback__:
+            raise self._exception.with_traceback(tb)  # tb: ar-reraise-tb
+        raise self._exception  # tb: ar-reraise
 
     def get_nowait(self):
         return self.get(block=False)

@@ -445,17 +445,18 @@ class Greenlet(_greenlet):
             self.unlink(waiter.switch)
 
     def get(self, block=True, timeout=None):
+        # "# tb:" names a line for the tracebacks CPython prints (see libframes.go)
         if self.ready():
             if self.successful():
                 return self.value
-            raise self._reraisable()
+            raise self._reraisable()  # tb: get-ready
         if not block:
             raise Timeout()
-        self.join(timeout)
+        self.join(timeout)  # tb: get-wait
         if self.ready():
             if self.successful():
                 return self.value
-            raise self._reraisable()
+            raise self._reraisable()  # tb: get-after-wait
         raise Timeout(timeout)
 
     @property

@@ -87,11 +87,12 @@ class Queue(_IterateByGet):
         self.put(item, False)
 
     def get(self, block=True, timeout=None):
+        # "# tb:" names a line for the tracebacks CPython prints (see libframes.go)
         while self.empty():
             if not block:
-                raise Empty
+                raise Empty  # tb: q-get-empty
             if not self._wait_for(self.getters, timeout, "queue"):
-                raise Empty
+                raise Empty  # tb: q-get-timeout
         item = self._get()
         self._wake_one(self.putters)
         return item
