@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"coroutinetour/sandbox/compile"
 	"coroutinetour/sandbox/hub"
 )
 
@@ -244,8 +245,14 @@ func (th *Thread) geventSleep(secs float64) (Value, error) {
 			th.env.Trace("sleep", TraceEvent{G: cur.traceID(), UntilNS: until})
 		}
 	}
+	if cur != th.hubG {
+		cur.parked = parkedSleep
+	}
 	return suspended, th.parkInHub(caller, "sleep")
 }
+
+// geventSleepCode stands for gevent.sleep in tracebacks (see parkedSleep).
+var geventSleepCode = &compile.Code{Filename: "<gevent>", Name: "sleep"}
 
 func (th *Thread) tooManyTimers() error {
 	n := int64(th.sched.Options().MaxTimers)

@@ -46,13 +46,21 @@ type Greenlet struct {
 	// thread marks an unpatched threading.Thread: like the main greenlet
 	// while threads run, it is preempted after a fixed amount of work.
 	thread bool
-	// preempted: suspended between two instructions, not in a call, so its
-	// resumption pushes no value.
-	preempted bool
+	// parked says where a suspended greenlet waits (see parkKind).
+	parked parkKind
 	// runner: a callback runner of the hub (see runCallback), which must
 	// not block.
 	runner bool
 }
+
+// parkKind is where a suspended greenlet waits.
+type parkKind uint8
+
+const (
+	parkedCall      parkKind = iota // in a call (switch, a wait): its resumption pushes the call's value
+	parkedPreempted                 // between two instructions (a thread's turn ended): nothing to push
+	parkedSleep                     // in gevent.sleep: an exception thrown in shows gevent's sleep frames
+)
 
 // traceID is the coroutine id trace events use for g.
 func (g *Greenlet) traceID() int {
@@ -353,7 +361,7 @@ func (th *Thread) preemptDue(fr *Frame) bool {
 // are ready, and lets the hub run them. It returns the frame to go on with.
 func (th *Thread) preempt(fr *Frame) (*Frame, error) {
 	cur := th.curGreenlet()
-	cur.top, cur.depth, cur.preempted = fr, th.depth, true
+	cur.top, cur.depth, cur.parked = fr, th.depth, parkedPreempted
 	th.sched.Schedule(&wakeTask{g: cur, gen: cur.resumes, value: None, reason: wakePreempted})
 	err := th.enterGreenlet(th.theHub(), nil, nil, None, nil, "preempted", "")
 	return th.cur, err
@@ -499,14 +507,20 @@ func (th *Thread) enterGreenlet(target *Greenlet, args []Value, kw *Kwargs, valu
 	th.cur = target.top
 	th.depth = target.depth
 	target.top = nil
-	if target.preempted {
-		target.preempted = false
+	parked := target.parked
+	target.parked = parkedCall
+	if parked == parkedPreempted {
 		if exc != nil {
 			return &PyError{Exc: exc}
 		}
 		return nil // it stopped between instructions: nothing to receive
 	}
 	if exc != nil {
+		if parked == parkedSleep {
+			// gevent's sleep is Python: its frames are in the traceback
+			st := excState(exc)
+			st.TB = append(st.TB, TBEntry{Code: geventSleepCode, Line: 1, PC: -1})
+		}
 		return &PyError{Exc: exc}
 	}
 	th.cur.push(value)

@@ -122,6 +122,13 @@ var cpythonRuns = map[string]string{
   File "src/gevent/queue.py", line 350, in gevent._gevent_cqueue.Queue.get
 ` + queueEmpty,
 	"<gevent.queue> get#q-get-timeout": queueWait,
+	// an exception thrown into gevent.sleep (a Timeout)
+	"<gevent> sleep": `  File "/usr/lib/python3/dist-packages/gevent/hub.py", line 166, in sleep
+    hub.wait(t)
+  File "src/gevent/_hub_primitives.py", line 46, in gevent._gevent_c_hub_primitives.WaitOperationsGreenlet.wait
+  File "src/gevent/_hub_primitives.py", line 55, in gevent._gevent_c_hub_primitives.WaitOperationsGreenlet.wait
+  File "src/gevent/_waiter.py", line 154, in gevent._gevent_c_waiter.Waiter.get
+` + switchOutLong,
 	// iterating Pool.imap()/imap_unordered() over a greenlet that failed
 	"<gevent.pool> __next__|<gevent> _raise_exception": `  File "src/gevent/_imap.py", line 107, in gevent._gevent_c_imap.IMapUnordered.__next__
   File "src/gevent/_imap.py", line 39, in gevent._gevent_c_imap._raise_exc

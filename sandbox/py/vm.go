@@ -1277,7 +1277,7 @@ func (th *Thread) callResume(fr *Frame, fi, first int, b *Builtin, self Value) (
 			return fr, false, nil
 		}
 		th.clearStack(fr, fr.sp-fi)
-		if cur := th.curG; cur != nil && g != cur && g.state == glActive && g.top != nil && !g.isHub && !g.preempted &&
+		if cur := th.curG; cur != nil && g != cur && g.state == glActive && g.top != nil && !g.isHub && g.parked != parkedPreempted &&
 			th.env.Trace == nil && th.native == 0 {
 			// the commonest switch, made here: what switchCall and
 			// enterGreenlet do for a suspended greenlet, untraced
@@ -1285,7 +1285,7 @@ func (th *Thread) callResume(fr *Frame, fi, first int, b *Builtin, self Value) (
 			th.switchedAt = th.used
 			th.curG = g
 			g.resumes++
-			th.cur, th.depth, g.top = g.top, g.depth, nil
+			th.cur, th.depth, g.top, g.parked = g.top, g.depth, nil, parkedCall
 			th.cur.push(emptyTuple) // what switch() with no arguments delivers
 			return th.cur, true, nil
 		}
