@@ -665,11 +665,44 @@ func latin1(b []byte) string {
 	return string(runes)
 }
 
+// percentOne is the commonest %-format, one "%d" of an int or one "%s" of
+// a str ("acct-%d" % n, "hello %s" % name), made in one allocation; ok is
+// false for any other format or value.
+func percentOne(format string, arg Value) (Value, bool) {
+	i := strings.IndexByte(format, '%')
+	if i < 0 || i+1 >= len(format) || strings.IndexByte(format[i+2:], '%') >= 0 {
+		return nil, false
+	}
+	switch a := arg.(type) {
+	case int:
+		if format[i+1] == 'd' {
+			var digits [20]byte
+			d := strconv.AppendInt(digits[:0], int64(a), 10)
+			var b strings.Builder
+			b.Grow(len(format) - 2 + len(d))
+			b.WriteString(format[:i])
+			b.Write(d)
+			b.WriteString(format[i+2:])
+			return b.String(), true
+		}
+	case string:
+		if format[i+1] == 's' {
+			return format[:i] + a + format[i+2:], true
+		}
+	}
+	return nil, false
+}
+
 // convDone marks a %-conversion already made; no character of a format
 // string is negative (NUL is a character, and an unsupported one).
 const convDone rune = -1
 
 func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Value, error) {
+	if !bytesMode {
+		if v, ok := percentOne(format, arg); ok {
+			return v, nil
+		}
+	}
 	var args []Value
 	var mapping *Dict
 	switch a := arg.(type) {

@@ -11,3 +11,5 @@ try:
     print("x" % ())
 except Exception as e:
     print(type(e).__name__, e)
+# one %d of an int, one %s of a str: the fast path, and what it must leave to the general one
+print("acct-%d" % 5, "acct-%d" % -12345678901234, "a%sb" % "xyz", "%d" % 0, "x%d" % True, "%s!" % 5, "%d%%" % 3, "%d" % (7,), "%s" % ("t",), "-%d-" % 2**70, "%d" % 3.9, "%s" % None)
