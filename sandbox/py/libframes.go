@@ -129,6 +129,11 @@ var cpythonRuns = map[string]string{
   File "src/gevent/_hub_primitives.py", line 55, in gevent._gevent_c_hub_primitives.WaitOperationsGreenlet.wait
   File "src/gevent/_waiter.py", line 154, in gevent._gevent_c_waiter.Waiter.get
 ` + switchOutLong,
+	// a link() callback that raised, and a spawn_raw greenlet's function
+	// (gevent switches into it from the hub: no frame of its own)
+	"<gevent> __call__#spawned-link": `  File "src/gevent/greenlet.py", line 84, in gevent._gevent_cgreenlet.SpawnedLink.__call__
+`,
+	"<gevent> _raw_run#raw-run": "",
 	// iterating Pool.imap()/imap_unordered() over a greenlet that failed
 	"<gevent.pool> __next__|<gevent> _raise_exception": `  File "src/gevent/_imap.py", line 107, in gevent._gevent_c_imap.IMapUnordered.__next__
   File "src/gevent/_imap.py", line 39, in gevent._gevent_c_imap._raise_exc

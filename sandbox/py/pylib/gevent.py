@@ -186,7 +186,7 @@ class _SpawnedLink:
         if self.success is None or source.successful() == self.success:
             was_hub_callback = _gevent.hub_callback(False)
             try:
-                self.callback(source)
+                self.callback(source)  # tb: spawned-link
             finally:
                 _gevent.hub_callback(was_hub_callback)
 
@@ -195,6 +195,10 @@ class _SpawnedLink:
 
     def __hash__(self):
         return hash(self.callback)
+
+    def __repr__(self):
+        # the hub's error report names the callback
+        return repr(self.callback)
 
 
 def _lane_name(g):
@@ -507,9 +511,26 @@ def spawn_later(seconds, run, *args, **kwargs):
     return Greenlet.spawn_later(seconds, run, *args, **kwargs)
 
 
+class _RawCallback:
+    # the callback gevent switches into a spawn_raw greenlet with, as the
+    # hub's error report names it
+    def __init__(self, args):
+        self.args = args
+
+    def __repr__(self):
+        return '<callback at %s args=%r>' % (hex(id(self)), self.args)
+
+
 def spawn_raw(function, *args, **kwargs):
-    g = _greenlet(function, get_hub())
-    _gevent.schedule(g, None) if not args and not kwargs else _gevent.schedule(_greenlet(lambda: function(*args, **kwargs), get_hub()))
+    # gevent's hub starts the greenlet from a callback and reports its
+    # error; here the greenlet's run reports it, as the hub would
+    def _raw_run():
+        try:
+            function(*args, **kwargs)  # tb: raw-run
+        except BaseException as e:
+            _report_hub_error(_RawCallback(() if kwargs else args), e)
+    g = _greenlet(_raw_run, get_hub())
+    _gevent.schedule(g)
     return g
 
 
