@@ -208,6 +208,7 @@ type Thread struct {
 	runnerFn    Value
 	idleRunners []*Greenlet
 	firstJob    Value
+	standIns    map[*Greenlet]*Greenlet // a link's greenlet -> the runner waiting for it (run_spawned)
 }
 
 // maxSpareFrames bounds the frames kept for reuse per thread.

@@ -199,6 +199,10 @@ func (th *Thread) parkInHub(caller *Frame, reason string) error {
 	cur := th.curGreenlet()
 	cur.top = caller
 	cur.depth = th.depth
+	if r := th.standInFor(cur); r != nil {
+		// a link's greenlet waits: its callback runner goes on (see run_spawned)
+		return th.enterGreenlet(r, nil, nil, None, nil, reason, "")
+	}
 	h := th.theHub()
 	if cur == h {
 		return th.newErr(GreenletError, "cannot switch to the hub from the hub")
@@ -225,6 +229,11 @@ func (th *Thread) needInline(what string) (*Frame, error) {
 func (th *Thread) geventSleep(secs float64) (Value, error) {
 	caller, err := th.needInline("sleep()")
 	if err != nil {
+		if pe, ok := err.(*PyError); ok && pe.Exc.Class == BlockingSwitchOutError {
+			// gevent's sleep is Python: its frames are in the traceback
+			st := excState(pe.Exc)
+			st.TB = append(st.TB, TBEntry{Code: geventSleepInHubCode, Line: 1, PC: -1})
+		}
 		return nil, err
 	}
 	th.theHub()
@@ -251,8 +260,13 @@ func (th *Thread) geventSleep(secs float64) (Value, error) {
 	return suspended, th.parkInHub(caller, "sleep")
 }
 
-// geventSleepCode stands for gevent.sleep in tracebacks (see parkedSleep).
-var geventSleepCode = &compile.Code{Filename: "<gevent>", Name: "sleep"}
+// geventSleepCode stands for gevent.sleep in tracebacks (see parkedSleep),
+// geventSleepInHubCode for gevent.sleep refusing to block in a callback of
+// the hub.
+var (
+	geventSleepCode      = &compile.Code{Filename: "<gevent>", Name: "sleep"}
+	geventSleepInHubCode = &compile.Code{Filename: "<gevent>", Name: "sleep in the hub"}
+)
 
 func (th *Thread) tooManyTimers() error {
 	n := int64(th.sched.Options().MaxTimers)
@@ -368,13 +382,26 @@ func makeGeventNative(th *Thread) *Module {
 		th.runnerFn = a[0]
 		return None, nil
 	})
-	// hub_callback(on) says whether the running callback runner works for
-	// the hub (and may not block); it returns what it said before.
-	m.Def("hub_callback", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+	// run_spawned(function, source) is gevent's SpawnedLink: function runs
+	// in a new greenlet of the hub, switched to from the callback runner,
+	// which waits until it finishes or first waits (gevent's hub goes on
+	// with its callbacks then).
+	m.Def("run_spawned", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
+		caller := th.inline
+		th.inline = nil
 		cur := th.curGreenlet()
-		was := cur.runner
-		cur.runner = a[0] == true
-		return was, nil
+		if caller == nil || th.native > 0 || !cur.runner {
+			return nil, th.newErr(RuntimeError, "run_spawned() is for callback runners")
+		}
+		obj := th.newGreenletObject(GreenletClass)
+		g := obj.Native.(*Greenlet)
+		g.Run, g.Parent = a[0], th.theHub()
+		if th.standIns == nil {
+			th.standIns = map[*Greenlet]*Greenlet{}
+		}
+		th.standIns[g] = cur
+		cur.top, cur.depth = caller, th.depth
+		return suspended, th.enterGreenlet(g, []Value{a[1]}, nil, None, nil, "switch", "")
 	})
 	// next_callback() returns a callback runner's next (function, args),
 	// waiting idle for it.

@@ -621,6 +621,9 @@ func (th *Thread) endGeventBody(g *Greenlet, v Value, exc *Object) error {
 func (th *Thread) finishGreenlet(g *Greenlet, v Value) error {
 	th.buryGreenlet(g)
 	p := g.Parent
+	if r := th.standInFor(g); r != nil {
+		p = r // a link's greenlet that never waited: back to its runner
+	}
 	for p != nil && p.state == glDead {
 		p = p.Parent
 	}
@@ -638,6 +641,9 @@ func (th *Thread) finishGreenlet(g *Greenlet, v Value) error {
 func (th *Thread) failGreenlet(g *Greenlet, exc *Object) error {
 	th.buryGreenlet(g)
 	p := g.Parent
+	if r := th.standInFor(g); r != nil {
+		p = r
+	}
 	for p != nil && p.state == glDead {
 		p = p.Parent
 	}
@@ -645,6 +651,17 @@ func (th *Thread) failGreenlet(g *Greenlet, exc *Object) error {
 		return &PyError{Exc: exc}
 	}
 	return th.enterGreenlet(p, nil, nil, nil, exc, "finished", "raise "+exc.Class.Name)
+}
+
+// standInFor returns, and forgets, the callback runner that switched to g
+// and waits for it to finish or wait (see run_spawned); nil for most.
+func (th *Thread) standInFor(g *Greenlet) *Greenlet {
+	if len(th.standIns) == 0 {
+		return nil
+	}
+	r := th.standIns[g]
+	delete(th.standIns, g)
+	return r
 }
 
 // buryGreenlet marks g dead and stops counting it as live.

@@ -129,6 +129,18 @@ var cpythonRuns = map[string]string{
   File "src/gevent/_hub_primitives.py", line 55, in gevent._gevent_c_hub_primitives.WaitOperationsGreenlet.wait
   File "src/gevent/_waiter.py", line 154, in gevent._gevent_c_waiter.Waiter.get
 ` + switchOutLong,
+	// gevent.sleep in a rawlink() callback, which runs in the hub
+	"<gevent> sleep in the hub": `  File "/usr/lib/python3/dist-packages/gevent/hub.py", line 166, in sleep
+    hub.wait(t)
+  File "src/gevent/_hub_primitives.py", line 46, in gevent._gevent_c_hub_primitives.WaitOperationsGreenlet.wait
+  File "src/gevent/_hub_primitives.py", line 55, in gevent._gevent_c_hub_primitives.WaitOperationsGreenlet.wait
+  File "src/gevent/_waiter.py", line 154, in gevent._gevent_c_waiter.Waiter.get
+  File "src/gevent/_greenlet_primitives.py", line 61, in gevent._gevent_c_greenlet_primitives.SwitchOutGreenletWithLoop.switch
+  File "src/gevent/_greenlet_primitives.py", line 61, in gevent._gevent_c_greenlet_primitives.SwitchOutGreenletWithLoop.switch
+  File "src/gevent/_greenlet_primitives.py", line 64, in gevent._gevent_c_greenlet_primitives.SwitchOutGreenletWithLoop.switch
+  File "src/gevent/_greenlet_primitives.py", line 67, in gevent._gevent_c_greenlet_primitives.SwitchOutGreenletWithLoop.switch_out
+  File "src/gevent/_greenlet_primitives.py", line 68, in gevent._gevent_c_greenlet_primitives.SwitchOutGreenletWithLoop.switch_out
+`,
 	// a link() callback that raised, and a spawn_raw greenlet's function
 	// (gevent switches into it from the hub: no frame of its own)
 	"<gevent> __call__#spawned-link": `  File "src/gevent/greenlet.py", line 84, in gevent._gevent_cgreenlet.SpawnedLink.__call__

@@ -35,12 +35,13 @@ g.rawlink(plain("after raising"))
 g.join()
 print("joined", g.value)
 
-# a rawlink callback may not block; a link callback may (the engine runs
-# the links after a blocking one when it is done: see README, Known gaps)
+# a rawlink callback may not block; a link callback may, and the links
+# after it run while it waits
 g = gevent.spawn(work, 2)
 g.link(plain("first"))
 g.rawlink(blocking)
 g.link(blocking)
+g.link(plain("third"))
 g.join()
 gevent.sleep(1)
 

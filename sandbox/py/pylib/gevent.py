@@ -173,22 +173,17 @@ def _report_hub_error(context, exc):
 
 
 class _SpawnedLink:
-    # gevent runs link()'s callbacks in a greenlet of their own, so they may
-    # block (rawlink()'s run in the hub, and may not). The engine runs them
-    # in the callback runner, allowed to block: until it is done the runner
-    # is a plain greenlet, and the hub's next callbacks get another runner.
-    # success: only when the greenlet succeeded (True) or failed (False).
+    # link()'s callbacks run in a greenlet of their own, so they may block
+    # (rawlink()'s run in the hub, and may not): the callbacks after it go
+    # on when it finishes or first waits. success: only when the greenlet
+    # succeeded (True) or failed (False).
     def __init__(self, callback, success=None):
         self.callback = callback
         self.success = success
 
     def __call__(self, source):
         if self.success is None or source.successful() == self.success:
-            was_hub_callback = _gevent.hub_callback(False)
-            try:
-                self.callback(source)  # tb: spawned-link
-            finally:
-                _gevent.hub_callback(was_hub_callback)
+            _gevent.run_spawned(self.callback, source)  # tb: spawned-link
 
     def __eq__(self, other):
         return self.callback == getattr(other, 'callback', other)
