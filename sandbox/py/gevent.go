@@ -179,7 +179,8 @@ func (th *Thread) spawnGreenlet(fs *fastSpawn, a []Value, kw *Kwargs) (Value, er
 // a new one. gevent runs callbacks in the hub itself; the engine's hub is Go,
 // so a runner (pylib/gevent.py _callback_runner, an internal greenlet) runs
 // them, taken when the callback's turn comes: one runner serves a whole loop
-// turn of callbacks unless one of them blocks.
+// turn of callbacks. A callback may not block (BlockingSwitchOutError); a
+// link()'s greenlet that switches elsewhere keeps its runner until it ends.
 func (th *Thread) runCallback(job Value) error {
 	if n := len(th.idleRunners); n > 0 {
 		r := th.idleRunners[n-1]

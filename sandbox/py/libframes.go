@@ -2,9 +2,12 @@ package py
 
 // This file defines how tracebacks show the frames of library modules
 // written in Python (pylib/*.py): as CPython with gevent 22.10 prints the
-// frames of the real modules, for the paths learners meet (a greenlet's
-// exception re-raised by get() or joinall(), LoopExit from a wait that can
-// never end). Other library frames keep our module's name and line.
+// frames of the real, compiled modules, for the paths learners meet (a
+// greenlet's exception re-raised by get() or joinall(), LoopExit from a wait
+// that can never end, a Timeout in sleep, a failing link or spawn_raw).
+// A run of consecutive library entries is looked up whole in cpythonRuns,
+// because CPython's frames for one of our functions depend on its callers.
+// Other library frames keep our module's name and line.
 
 import (
 	"strconv"
