@@ -495,6 +495,9 @@ func (th *Thread) attrNames(obj Value) []string {
 func (th *Thread) setAttr(obj Value, name string, v Value) error {
 	switch o := obj.(type) {
 	case *Object:
+		if err := th.checkWritable(o, name); err != nil {
+			return err
+		}
 		if p, ok := o.Class.lookup(name).(*Property); ok {
 			if p.Set == nil || p.Set == None {
 				return th.newErr(AttributeError, "property '%s' of '%s' object has no setter", name, o.Class.Name)
@@ -566,6 +569,21 @@ func (th *Thread) setAttr(obj Value, name string, v Value) error {
 }
 
 // immutableType is CPython's error for changing a built-in class.
+// checkWritable refuses a program's store to an attribute that a frozen
+// class's instances have read-only (gevent's Greenlet.args, value...);
+// the library's own code may store it.
+func (th *Thread) checkWritable(o *Object, name string) error {
+	for _, c := range o.Class.MRO {
+		if c.readonly[name] {
+			if th.cur != nil && isLibraryCode(th.cur.code) {
+				return nil
+			}
+			return th.newErr(AttributeError, "attribute '%s' of '%s.%s' objects is not writable", name, c.Module, c.Name)
+		}
+	}
+	return nil
+}
+
 func (th *Thread) immutableType(c *Class, name string) error {
 	typ := c.Name
 	if c.Module != "" && c.Module != "builtins" {
@@ -584,6 +602,9 @@ func nilIfNone(v Value) Value {
 func (th *Thread) delAttr(obj Value, name string) error {
 	switch o := obj.(type) {
 	case *Object:
+		if err := th.checkWritable(o, name); err != nil {
+			return err
+		}
 		if p, ok := o.Class.lookup(name).(*Property); ok && p.Del != nil {
 			_, err := th.callValue(p.Del, []Value{o}, nil)
 			return err

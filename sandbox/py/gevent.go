@@ -518,6 +518,8 @@ func makeGeventNative(th *Thread) *Module {
 			return nil, th.typeError("fast_spawn() needs the Greenlet class")
 		}
 		cls.frozen = true // as gevent's compiled Greenlet: spawning relies on its methods
+		cls.readonly = map[string]bool{"args": true, "kwargs": true, "value": true, "exception": true,
+			"dead": true, "started": true, "minimal_ident": true}
 		fs := &fastSpawn{cls: cls, python: a[1], laneName: a[2], epoch: -1}
 		fs.init, _ = cls.Dict.GetStr("__init__")
 		fs.start, _ = cls.Dict.GetStr("start")

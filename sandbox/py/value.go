@@ -197,8 +197,10 @@ type Class struct {
 	userClass bool
 	// frozen marks a library class written in Python that CPython has as a
 	// compiled, immutable type (gevent's Greenlet): its attributes cannot
-	// be set or deleted.
-	frozen bool
+	// be set or deleted. readonly names the attributes its instances have
+	// read-only, as the compiled type's fields are.
+	frozen   bool
+	readonly map[string]bool
 	// attrHint is the most attributes an instance of the class has had so
 	// far (counted at stores and at the end of __init__), to size the next
 	// instance's dict at once (user classes only).

@@ -309,6 +309,9 @@ class Greenlet(_greenlet):
         if self._formatted is None:
             self._formatted = self._formatinfo()
         classname = type(self).__name__
+        if self._name is not None:
+            # a name given, or made when first asked for, is shown
+            return '<%s "%s" at %s: %s>' % (classname, self._name, hex(id(self)), self._formatted)
         return '<%s at %s: %s>' % (classname, hex(id(self)), self._formatted)
 
     __str__ = __repr__
