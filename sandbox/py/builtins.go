@@ -198,11 +198,7 @@ func init() {
 					return nil, err
 				}
 			}
-			if kw != nil {
-				for i, n := range kw.Names {
-					d.SetStr(n, kw.Values[i])
-				}
-			}
+			kw.storeInto(d)
 			return d, nil
 		},
 		"set": func(th *Thread, c *Class, args []Value, kw *Kwargs) (Value, error) {

@@ -573,12 +573,20 @@ func (th *Thread) setAttr(obj Value, name string, v Value) error {
 // class's instances have read-only (gevent's Greenlet.args, value...);
 // the library's own code may store it.
 func (th *Thread) checkWritable(o *Object, name string) error {
-	for _, c := range o.Class.MRO {
-		if c.readonly[name] {
-			if th.cur != nil && isLibraryCode(th.cur.code) {
-				return nil
-			}
-			return th.newErr(AttributeError, "attribute '%s' of '%s.%s' objects is not writable", name, c.Module, c.Name)
+	c := o.Class.readonlyOwner(name)
+	if c == nil || th.cur != nil && isLibraryCode(th.cur.code) {
+		return nil
+	}
+	return th.newErr(AttributeError, "attribute '%s' of '%s.%s' objects is not writable", name, c.Module, c.Name)
+}
+
+// readonlyOwner is the class in c's MRO whose instances have name
+// read-only, or nil (most names, most classes): a store of it then takes
+// the VM's slow path, where checkWritable looks.
+func (c *Class) readonlyOwner(name string) *Class {
+	for _, k := range c.MRO {
+		if k.readonly[name] {
+			return k
 		}
 	}
 	return nil

@@ -113,23 +113,13 @@ func (th *Thread) runHub(value Value, exc *Object) error {
 
 // fastSpawn is what gevent.spawn needs to spawn natively (see fast_spawn).
 type fastSpawn struct {
-	cls              *Class
-	python, laneName Value // gevent.spawn in Python; _lane_name
-	init, start      Value // Greenlet's own __init__ and start
-	epoch            int   // th.classEpoch when they were last found unchanged
+	cls              *Class // gevent's Greenlet, frozen: its methods cannot change
+	python, laneName Value  // gevent.spawn in Python; _lane_name
 }
 
 // spawnGreenlet is gevent.spawn(run, *args, **kwargs): what Greenlet's
-// __init__ and start do, in Go, while the class keeps them.
+// __init__ and start do, in Go.
 func (th *Thread) spawnGreenlet(fs *fastSpawn, a []Value, kw *Kwargs) (Value, error) {
-	if fs.epoch != th.classEpoch {
-		i, _ := fs.cls.Dict.GetStr("__init__")
-		s, _ := fs.cls.Dict.GetStr("start")
-		if i != fs.init || s != fs.start {
-			return th.callValue(fs.python, a, kw)
-		}
-		fs.epoch = th.classEpoch
-	}
 	if len(a) == 0 {
 		return th.callValue(fs.python, a, kw) // run given by keyword, or missing
 	}
@@ -153,9 +143,7 @@ func (th *Thread) spawnGreenlet(fs *fastSpawn, a []Value, kw *Kwargs) (Value, er
 	d.SetStr("_links", &List{})
 	if kw.Len() > 0 {
 		kwargs := NewDict()
-		for i, n := range kw.Names {
-			kwargs.SetStr(n, kw.Values[i])
-		}
+		kw.storeInto(kwargs)
 		d.SetStr("_kwargs", kwargs) // else Greenlet.kwargs makes it when asked
 	}
 	// Greenlet.start
@@ -163,16 +151,43 @@ func (th *Thread) spawnGreenlet(fs *fastSpawn, a []Value, kw *Kwargs) (Value, er
 	if d.live > fs.cls.attrHint {
 		fs.cls.attrHint = d.live
 	}
-	if th.env.Trace != nil {
-		v, err := th.callValue(fs.laneName, []Value{obj}, nil)
-		if err != nil {
-			return nil, err
-		}
-		g.name, _ = v.(string)
-		th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().traceID(), Name: g.name, Role: "gevent"})
+	if err := th.traceSpawn(obj, fs.laneName, "gevent"); err != nil {
+		return nil, err
 	}
 	th.sched.Schedule(&wakeTask{g: g, gen: g.resumes, value: None, reason: wakeWoken})
 	return obj, nil
+}
+
+// traceSpawn names greenlet object o's lane on the timeline, when someone
+// watches: name is a str, or a function of o returning it.
+func (th *Thread) traceSpawn(o, name Value, role string) error {
+	g := glOf(o)
+	if g == nil || th.env.Trace == nil {
+		return nil
+	}
+	s, isStr := name.(string)
+	if !isStr {
+		v, err := th.callValue(name, []Value{o}, nil)
+		if err != nil {
+			return err
+		}
+		s, _ = v.(string)
+	}
+	g.name = s
+	th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().traceID(), Name: s, Role: role})
+	return nil
+}
+
+// runnerCaller is the calling frame and greenlet of a native that only a
+// callback runner calls (next_callback, run_spawned).
+func (th *Thread) runnerCaller(what string) (*Frame, *Greenlet, error) {
+	caller := th.inline
+	th.inline = nil
+	cur := th.curGreenlet()
+	if caller == nil || th.native > 0 || !cur.runner {
+		return nil, nil, th.newErr(RuntimeError, "%s() is for callback runners", what)
+	}
+	return caller, cur, nil
 }
 
 // runCallback hands a callback of the hub to an idle callback runner, or to
@@ -354,19 +369,18 @@ func makeGeventNative(th *Thread) *Module {
 		return None, nil
 	})
 	// wait(reason): park the current greenlet until something schedules it;
-	// returns the value it was woken with. A reason of None is not traced
-	// (a callback runner, which works for the hub).
+	// returns the value it was woken with.
 	m.Def("wait", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		caller, err := th.needInline("waiting")
 		if err != nil {
 			return nil, err
 		}
-		reason, traced := "wait", true
+		reason := "wait"
 		if len(a) > 0 {
-			reason, traced = a[0].(string)
+			reason, _ = a[0].(string)
 		}
 		th.theHub()
-		if th.env.Trace != nil && traced {
+		if th.env.Trace != nil {
 			th.env.Trace("wait", TraceEvent{G: th.curGreenlet().traceID(), Reason: reason})
 		}
 		return suspended, th.parkInHub(caller, "wait")
@@ -388,11 +402,9 @@ func makeGeventNative(th *Thread) *Module {
 	// which waits until it finishes or first waits (gevent's hub goes on
 	// with its callbacks then).
 	m.Def("run_spawned", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
-		caller := th.inline
-		th.inline = nil
-		cur := th.curGreenlet()
-		if caller == nil || th.native > 0 || !cur.runner {
-			return nil, th.newErr(RuntimeError, "run_spawned() is for callback runners")
+		caller, cur, err := th.runnerCaller("run_spawned")
+		if err != nil {
+			return nil, err
 		}
 		obj := th.newGreenletObject(GreenletClass)
 		g := obj.Native.(*Greenlet)
@@ -411,11 +423,9 @@ func makeGeventNative(th *Thread) *Module {
 			th.firstJob = nil // the job of a runner just made
 			return job, nil
 		}
-		caller := th.inline
-		th.inline = nil
-		cur := th.curGreenlet()
-		if caller == nil || th.native > 0 || !cur.runner {
-			return nil, th.newErr(RuntimeError, "next_callback() is for callback runners")
+		caller, cur, err := th.runnerCaller("next_callback")
+		if err != nil {
+			return nil, err
 		}
 		th.idleRunners = append(th.idleRunners, cur)
 		return suspended, th.parkInHub(caller, "wait")
@@ -485,33 +495,20 @@ func makeGeventNative(th *Thread) *Module {
 	// timeline; name may be a function of g returning the name (a function,
 	// not a bound method: spawning makes no object that only tracing needs).
 	m.Def("trace_spawn", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
-		g := glOf(a[0])
-		if g != nil {
+		if g := glOf(a[0]); g != nil {
 			g.internal = false // a library greenlet that is a learner's thread or task
 		}
-		if g != nil && th.env.Trace != nil {
-			name, isStr := a[1].(string)
-			if !isStr {
-				// a function that makes the name: called only when someone watches
-				v, err := th.callValue(a[1], []Value{a[0]}, nil)
-				if err != nil {
-					return nil, err
-				}
-				name, _ = v.(string)
-			}
-			role := "gevent"
-			if len(a) > 2 {
-				role, _ = a[2].(string)
-			}
-			g.name = name
-			th.env.Trace("spawn", TraceEvent{G: g.id, Parent: th.curGreenlet().traceID(), Name: name, Role: role})
+		role := "gevent"
+		if len(a) > 2 {
+			role, _ = a[2].(string)
 		}
-		return None, nil
+		return None, th.traceSpawn(a[0], a[1], role)
 	})
 	// fast_spawn(Greenlet, spawn, lane_name) makes spawn(run, *args,
 	// **kwargs) (gevent.spawn) native: spawning is the inner loop of many
-	// gevent programs. It freezes Greenlet, an immutable type in gevent; spawn
-	// is the Python version, used if its __init__ or start changed anyway.
+	// gevent programs. It freezes Greenlet, an immutable type in gevent, so
+	// its __init__ and start stay the ones spawnGreenlet does; spawn is the
+	// Python version, for a run given by keyword.
 	m.Def("fast_spawn", func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 		cls, ok := a[0].(*Class)
 		if !ok {
@@ -520,9 +517,7 @@ func makeGeventNative(th *Thread) *Module {
 		cls.frozen = true // as gevent's compiled Greenlet: spawning relies on its methods
 		cls.readonly = map[string]bool{"args": true, "kwargs": true, "value": true, "exception": true,
 			"dead": true, "started": true, "minimal_ident": true}
-		fs := &fastSpawn{cls: cls, python: a[1], laneName: a[2], epoch: -1}
-		fs.init, _ = cls.Dict.GetStr("__init__")
-		fs.start, _ = cls.Dict.GetStr("start")
+		fs := &fastSpawn{cls: cls, python: a[1], laneName: a[2]}
 		return &Builtin{Name: "spawn", Fn: func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 			return th.spawnGreenlet(fs, a, kw)
 		}}, nil

@@ -422,9 +422,7 @@ func packSwitchArgs(args []Value, kw *Kwargs) Value {
 		return Tuple(append([]Value{}, args...))
 	}
 	d := NewDict()
-	for i, n := range kw.Names {
-		d.SetStr(n, kw.Values[i])
-	}
+	kw.storeInto(d)
 	if len(args) == 0 {
 		return d
 	}

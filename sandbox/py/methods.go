@@ -1179,11 +1179,7 @@ func dictMethods() map[string]method {
 					return nil, err
 				}
 			}
-			if kw != nil {
-				for i, n := range kw.Names {
-					self(a).SetStr(n, kw.Values[i])
-				}
-			}
+			kw.storeInto(self(a))
 			return None, nil
 		},
 		"clear": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {

@@ -123,6 +123,16 @@ type Kwargs struct {
 	Values []Value
 }
 
+// storeInto sets each keyword argument in d (none when k is nil).
+func (k *Kwargs) storeInto(d *Dict) {
+	if k == nil {
+		return
+	}
+	for i, n := range k.Names {
+		d.SetStr(n, k.Values[i])
+	}
+}
+
 // Get returns the keyword argument name, if given.
 func (k *Kwargs) Get(name string) (Value, bool) {
 	if k == nil {

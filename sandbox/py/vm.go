@@ -58,20 +58,9 @@ func (th *Thread) attrCacheFor(fr *Frame, o *Object, name string) *attrCache {
 		_, isProp := attr.(*Property)
 		_, pySetattr := o.Class.lookup("__setattr__").(*Function)
 		*c = attrCache{cls: o.Class, epoch: th.classEpoch, attr: attr,
-			plainStore: !isProp && !pySetattr && !isExceptionClass(o.Class) && !hasReadonly(o.Class, name)}
+			plainStore: !isProp && !pySetattr && !isExceptionClass(o.Class) && o.Class.readonlyOwner(name) == nil}
 	}
 	return c
-}
-
-// hasReadonly reports whether instances of c have name read-only (see
-// checkWritable): a store then takes the slow path.
-func hasReadonly(c *Class, name string) bool {
-	for _, k := range c.MRO {
-		if k.readonly[name] {
-			return true
-		}
-	}
-	return false
 }
 
 // attrSlot is the attribute cache of the instruction being run.
