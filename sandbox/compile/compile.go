@@ -48,6 +48,7 @@ type unit struct {
 	blocks   []*block
 	regions  []*region
 	handlers []pendingHandler
+	updates  []int // the target loads and stores of `x += e` and `x -= e` on fast locals (see accum.go)
 }
 
 // block is an enclosing loop, try-finally, except body or with statement, for
@@ -113,6 +114,7 @@ func (c *compiler) finishUnit() *Code {
 	// the depth followed along every path, jumps and handlers included; the
 	// running count kept while emitting is kept too, as a second bound
 	u.code.MaxStack = max(u.code.MaxStack, flowDepth(u.code.Instrs, u.code.Handlers))
+	markShared(u.code.Instrs, u.updates)
 	fuse(u.code.Instrs)
 	cd := u.code
 	cd.PlainArgs = cd.NumPos == len(cd.ArgNames) && !cd.VarArgs && !cd.KwArgs && !cd.Generator && len(cd.CellParams) == 0
@@ -157,6 +159,7 @@ var stackEffect = [numOpcodes]int{
 	POP_JUMP_IF_FALSE: -1, POP_JUMP_IF_TRUE: -1, FOR_ITER: 1, RETURN_VALUE: -1,
 	YIELD_FROM: -1, RERAISE: -1, CHECK_EXC: 0, SETUP_WITH: 1, WITH_EXCEPT: 1,
 	LOAD_METHOD: 1, IMPORT_NAME: 1, IMPORT_FROM: 1, IMPORT_STAR: -1, LOAD_BUILD_CLASS: 1, LOAD_ASSERTION_ERROR: 1, SUPER_ZERO: 1,
+	LOAD_FAST_SHARED: 1, STORE_FAST_SHARED: -1,
 }
 
 // effect is how an instruction changes the stack's depth when it goes on to
@@ -909,12 +912,8 @@ func (c *compiler) loadName(n string) {
 		c.emit(LOAD_DEREF, i)
 	case resolve.Name:
 		c.emit(LOAD_NAME, c.name(n))
-	default:
-		if c.u.scope.Kind == resolve.Module {
-			c.emit(LOAD_NAME, c.name(n))
-		} else {
-			c.emit(LOAD_GLOBAL, c.name(n))
-		}
+	default: // a module's names are its globals: no namespace of its own to look in first
+		c.emit(LOAD_GLOBAL, c.name(n))
 	}
 }
 
@@ -927,12 +926,8 @@ func (c *compiler) storeName(n string) {
 		c.emit(STORE_DEREF, i)
 	case resolve.Name:
 		c.emit(STORE_NAME, c.name(n))
-	default:
-		if c.u.scope.Kind == resolve.Module {
-			c.emit(STORE_NAME, c.name(n))
-		} else {
-			c.emit(STORE_GLOBAL, c.name(n))
-		}
+	default: // a module's names are its globals: no namespace of its own to look in first
+		c.emit(STORE_GLOBAL, c.name(n))
 	}
 }
 
@@ -945,12 +940,8 @@ func (c *compiler) delName(n string) {
 		c.emit(DELETE_DEREF, i)
 	case resolve.Name:
 		c.emit(DELETE_NAME, c.name(n))
-	default:
-		if c.u.scope.Kind == resolve.Module {
-			c.emit(DELETE_NAME, c.name(n))
-		} else {
-			c.emit(DELETE_GLOBAL, c.name(n))
-		}
+	default: // a module's names are its globals: no namespace of its own to look in first
+		c.emit(DELETE_GLOBAL, c.name(n))
 	}
 }
 
@@ -1042,11 +1033,18 @@ func (c *compiler) augAssign(s *syntax.AugAssign) {
 	op := binOps[s.Op]
 	switch t := s.Target.(type) {
 	case *syntax.Name:
+		load := c.pc()
 		c.expr(t) // an unbound name is shown under the target alone
+		if in := c.u.code.Instrs[load]; in.Op == LOAD_FAST && (op == OpAdd || op == OpSub) {
+			c.u.updates = append(c.u.updates, load)
+		}
 		c.expr(s.Value)
 		c.u.line = s.P.Line
 		c.emit(INPLACE, op)
 		c.storeName(t.Id)
+		if n := len(c.u.updates); n > 0 && c.u.updates[n-1] == load {
+			c.u.updates = append(c.u.updates, c.pc()-1)
+		}
 	case *syntax.Attribute:
 		c.expr(t.X)
 		c.emit(DUP_TOP, 0)

@@ -94,6 +94,8 @@ const (
 	LOAD_BUILD_CLASS     // - LOAD_BUILD_CLASS build_class
 	LOAD_ASSERTION_ERROR // - LOAD_ASSERTION_ERROR AssertionError
 	SUPER_ZERO           // - SUPER_ZERO super(__class__, first argument)
+	LOAD_FAST_SHARED     // - LOAD_FAST_SHARED<i> locals[i]   (an accumulator is read: see accum.go)
+	STORE_FAST_SHARED    // x STORE_FAST_SHARED<i> -          (an accumulator is set)
 
 	numOpcodes
 )

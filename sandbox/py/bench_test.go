@@ -32,6 +32,11 @@ func BenchmarkLoop(b *testing.B) {
 	benchProgram(b, "def run():\n    t = 0\n    for i in range(N):\n        t += i\nrun()\n")
 }
 
+// BenchmarkBigTotal is a running total past 2**63, updated in place.
+func BenchmarkBigTotal(b *testing.B) {
+	benchProgram(b, "def run():\n    t = 2**64\n    for i in range(N):\n        t += i\nrun()\n")
+}
+
 func BenchmarkCall(b *testing.B) {
 	benchProgram(b, "def f(x):\n    return x\ndef run():\n    for i in range(N):\n        f(i)\nrun()\n")
 }

@@ -982,6 +982,7 @@ func (th *Thread) makeBuiltins() *Dict {
 			return fr.globals.Dict, nil
 		}
 		d := NewDict()
+		fr.owned = 0 // the dict shares the locals' values
 		for i, n := range fr.code.Locals {
 			if fr.locals[i] != nil {
 				d.SetStr(n, fr.locals[i])

@@ -45,7 +45,8 @@ type Frame struct {
 	mode      int32
 	forTarget int32
 	depth     int32
-	charged   bool // its size was counted against the memory limit (credited back when it ends)
+	charged   bool  // its size was counted against the memory limit (credited back when it ends)
+	owned     int16 // 1 + the accumulator whose big int no one else has seen; 0: none (see accum.go)
 }
 
 // cell is the frame's i-th cell (its own cells, then its closure's): the
@@ -57,6 +58,15 @@ func (fr *Frame) cell(i int) *Cell { return fr.space()[len(fr.locals)+i].(*Cell)
 func (fr *Frame) classNS() *Dict {
 	d, _ := fr.aux.(*Dict)
 	return d
+}
+
+// nameSpace is where LOAD_NAME looks first and STORE_NAME stores: a class
+// body's namespace, or the globals for a frame without one.
+func (fr *Frame) nameSpace() *Dict {
+	if d := fr.classNS(); d != nil {
+		return d
+	}
+	return fr.globals.Dict
 }
 
 // handled is the stack of exceptions the frame is handling, innermost last.

@@ -277,18 +277,37 @@ func narrowMag(v Value) (hi, lo uint64, neg, ok bool) {
 // words: the running total of a loop just past 2**63 (sums of squares,
 // factorial-sized products kept small) adds in a few instructions and one
 // allocation instead of going through math/big's general path. ok is false
-// when an operand is wider (the caller then uses math/big).
+// when an operand is wider (the caller then uses math/big). A big result is
+// always a new big int.
 func addNarrow(sub bool, x, y Value) (Value, bool) {
+	w, n, neg, ok := sumNarrow(sub, x, y)
+	if !ok {
+		return nil, false
+	}
+	if v, ok := narrowInt(w[0], n, neg); ok {
+		return v, true
+	}
+	c := new(bigCell)
+	copy(c.w[:], w[:n])
+	c.n.SetBits(c.w[:n])
+	if neg {
+		c.n.Neg(&c.n)
+	}
+	return &c.n, true
+}
+
+// sumNarrow is the magnitude (n words of w) and sign of x + y (x - y when
+// sub) for ints and big ints of up to two words; ok is false for others.
+func sumNarrow(sub bool, x, y Value) (w [3]big.Word, n int, neg, ok bool) {
 	xh, xl, xneg, ok1 := narrowMag(x)
 	yh, yl, yneg, ok2 := narrowMag(y)
 	if !ok1 || !ok2 {
-		return nil, false
+		return w, 0, false, false
 	}
 	if sub {
 		yneg = !yneg
 	}
-	var w [3]big.Word
-	neg := xneg
+	neg = xneg
 	if xneg == yneg {
 		lo, c := bits.Add64(xl, yl, 0)
 		hi, c := bits.Add64(xh, yh, c)
@@ -302,26 +321,27 @@ func addNarrow(sub bool, x, y Value) (Value, bool) {
 		hi, _ := bits.Sub64(xh, yh, b)
 		w = [3]big.Word{big.Word(lo), big.Word(hi), 0}
 	}
-	n := 3
+	n = 3
 	for n > 0 && w[n-1] == 0 {
 		n--
 	}
-	if n <= 1 {
-		m := uint64(w[0])
-		if !neg && m <= math.MaxInt64 {
-			return int(m), true
-		}
-		if neg && m <= 1<<63 {
-			return int(-m), true // -(1<<63) wraps to MinInt64
-		}
+	return w, n, neg, true
+}
+
+// narrowInt is the small int of magnitude lo and sign neg when it fits one
+// (n, the magnitude's words, is at most 1).
+func narrowInt(lo big.Word, n int, neg bool) (int, bool) {
+	if n > 1 {
+		return 0, false
 	}
-	c := new(bigCell)
-	copy(c.w[:], w[:n])
-	c.n.SetBits(c.w[:n])
-	if neg {
-		c.n.Neg(&c.n)
+	m := uint64(lo)
+	if !neg && m <= math.MaxInt64 {
+		return int(m), true
 	}
-	return &c.n, true
+	if neg && m <= 1<<63 {
+		return int(-m), true // -(1<<63) wraps to MinInt64
+	}
+	return 0, false
 }
 
 // bigOf is toBig for an operand used only during one operation: a small int

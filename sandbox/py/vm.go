@@ -225,7 +225,7 @@ func (th *Thread) newFrame(code *compile.Code, fn *Function, globals *Module) *F
 		// (a whole-struct assignment costs a third of a call)
 		data := dataOf(code)
 		fr.code, fr.fn, fr.globals, fr.data, fr.consts = code, fn, globals, data, data.consts
-		fr.pc, fr.sp, fr.mode, fr.forTarget, fr.charged = 0, 0, modePush, 0, false
+		fr.pc, fr.sp, fr.mode, fr.forTarget, fr.charged, fr.owned = 0, 0, modePush, 0, false, 0
 	} else {
 		data := dataOf(code)
 		fr = &Frame{code: code, fn: fn, globals: globals, data: data, consts: data.consts}
@@ -313,7 +313,18 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				break
 			}
 			fr.push(v)
+		case compile.LOAD_FAST_SHARED:
+			v := fr.locals[in.Arg]
+			if v == nil {
+				in.Op = compile.LOAD_FAST
+				goto dispatch
+			}
+			fr.owned = 0
+			fr.push(v)
 		case compile.STORE_FAST:
+			fr.locals[in.Arg] = fr.pop()
+		case compile.STORE_FAST_SHARED:
+			fr.owned = 0
 			fr.locals[in.Arg] = fr.pop()
 		case compile.DELETE_FAST:
 			if fr.locals[in.Arg] == nil {
@@ -357,29 +368,14 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			if !fr.globals.Dict.DelStr(fr.code.Names[in.Arg]) {
 				err = th.nameError(fr.code.Names[in.Arg])
 			}
-		case compile.LOAD_NAME:
-			ns := fr.classNS()
-			if ns == nil { // module level: as LOAD_GLOBAL
-				if v, ok := fr.lookupCached(fr.pc - 1); ok {
-					fr.push(v)
-					break
-				}
-			}
+		case compile.LOAD_NAME: // only class bodies have names apart from their globals
 			name := fr.code.Names[in.Arg]
-			var v Value
-			ok := false
-			if ns != nil {
-				v, ok = ns.GetStr(name)
+			v, ok := fr.nameSpace().GetStr(name)
+			if !ok {
+				v, ok = fr.globals.Dict.GetStr(name)
 			}
 			if !ok {
-				if v, ok = fr.globals.Dict.GetStr(name); ok && ns == nil {
-					fr.fillCache(fr.pc-1, fr.globals.Dict, nil, name)
-				}
-			}
-			if !ok {
-				if v, ok = th.builtins.GetStr(name); ok && ns == nil {
-					fr.fillCache(fr.pc-1, th.builtins, fr.globals.Dict, name)
-				}
+				v, ok = th.builtins.GetStr(name)
 			}
 			if !ok {
 				err = th.nameError(name)
@@ -387,17 +383,9 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			fr.push(v)
 		case compile.STORE_NAME:
-			if ns := fr.classNS(); ns != nil {
-				ns.SetStr(fr.code.Names[in.Arg], fr.pop())
-			} else {
-				fr.storeGlobal(fr.pc-1, fr.code.Names[in.Arg], fr.pop())
-			}
+			fr.nameSpace().SetStr(fr.code.Names[in.Arg], fr.pop())
 		case compile.DELETE_NAME:
-			d := fr.globals.Dict
-			if ns := fr.classNS(); ns != nil {
-				d = ns
-			}
-			if !d.DelStr(fr.code.Names[in.Arg]) {
+			if !fr.nameSpace().DelStr(fr.code.Names[in.Arg]) {
 				err = th.nameError(fr.code.Names[in.Arg])
 			}
 		case compile.LOAD_ATTR:
@@ -497,6 +485,13 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 				fr.locals[fr.code.Instrs[fr.pc].Arg] = v
 				th.skipCovered(fr, 1)
 				break
+			}
+			if in.Op == compile.INPLACE_STORE_FAST && (in.Arg == compile.OpAdd || in.Arg == compile.OpSub) {
+				if th.accumulate(fr, in.Arg == compile.OpSub, int(fr.code.Instrs[fr.pc].Arg)) {
+					th.skipCovered(fr, 1)
+					break
+				}
+				fr.owned = 0 // the general path may store anything
 			}
 			in.Op = compile.Unfused(in.Op)
 			goto dispatch
