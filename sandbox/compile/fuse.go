@@ -2,7 +2,7 @@ package compile
 
 // This file defines the superinstructions: one dispatch of the VM loop for a
 // run of two or three instructions that everyday code repeats (loading two
-// locals, `n - 1`, `i < n` and its jump, `total += x`, a for loop over a range).
+// locals, `n - 1`, `i < n` and its jump, `total += x`, a for loop over a range in a function or a module).
 //
 // Fusing rewrites only the opcode of the run's first instruction; the others
 // stay in place, unchanged. So a jump into the middle of a run still finds
@@ -17,16 +17,17 @@ package compile
 // Superinstructions. Arg is the first covered instruction's argument; the
 // others' arguments are read from the instructions that follow.
 const (
-	LOAD_FAST_LOAD_FAST  Opcode = numOpcodes + iota // LOAD_FAST a; LOAD_FAST b
-	LOAD_FAST_LOAD_CONST                            // LOAD_FAST a; LOAD_CONST c
-	FAST_FAST_BINARY                                // LOAD_FAST a; LOAD_FAST b; BINARY|INPLACE op
-	FAST_CONST_BINARY                               // LOAD_FAST a; LOAD_CONST c; BINARY|INPLACE op
-	FAST_FAST_COMPARE                               // LOAD_FAST a; LOAD_FAST b; COMPARE op [; POP_JUMP_IF_x t]
-	FAST_CONST_COMPARE                              // LOAD_FAST a; LOAD_CONST c; COMPARE op [; POP_JUMP_IF_x t]
-	CONST_BINARY                                    // LOAD_CONST c; BINARY|INPLACE op
-	BINARY_STORE_FAST                               // BINARY op; STORE_FAST x
-	INPLACE_STORE_FAST                              // INPLACE op; STORE_FAST x
-	FOR_ITER_STORE_FAST                             // FOR_ITER t; STORE_FAST x
+	LOAD_FAST_LOAD_FAST   Opcode = numOpcodes + iota // LOAD_FAST a; LOAD_FAST b
+	LOAD_FAST_LOAD_CONST                             // LOAD_FAST a; LOAD_CONST c
+	FAST_FAST_BINARY                                 // LOAD_FAST a; LOAD_FAST b; BINARY|INPLACE op
+	FAST_CONST_BINARY                                // LOAD_FAST a; LOAD_CONST c; BINARY|INPLACE op
+	FAST_FAST_COMPARE                                // LOAD_FAST a; LOAD_FAST b; COMPARE op [; POP_JUMP_IF_x t]
+	FAST_CONST_COMPARE                               // LOAD_FAST a; LOAD_CONST c; COMPARE op [; POP_JUMP_IF_x t]
+	CONST_BINARY                                     // LOAD_CONST c; BINARY|INPLACE op
+	BINARY_STORE_FAST                                // BINARY op; STORE_FAST x
+	INPLACE_STORE_FAST                               // INPLACE op; STORE_FAST x
+	FOR_ITER_STORE_FAST                              // FOR_ITER t; STORE_FAST x
+	FOR_ITER_STORE_GLOBAL                            // FOR_ITER t; STORE_GLOBAL x   (a module's loop)
 
 	numAllOpcodes
 )
@@ -40,7 +41,7 @@ func Unfused(op Opcode) Opcode {
 		return LOAD_FAST
 	case CONST_BINARY:
 		return LOAD_CONST
-	case FOR_ITER_STORE_FAST:
+	case FOR_ITER_STORE_FAST, FOR_ITER_STORE_GLOBAL:
 		return FOR_ITER
 	case BINARY_STORE_FAST:
 		return BINARY
@@ -55,7 +56,7 @@ func Unfused(op Opcode) Opcode {
 // conditional jump after them; the VM checks for it at run time.
 func Covered(op Opcode) int {
 	switch op {
-	case LOAD_FAST_LOAD_FAST, LOAD_FAST_LOAD_CONST, CONST_BINARY, BINARY_STORE_FAST, INPLACE_STORE_FAST, FOR_ITER_STORE_FAST:
+	case LOAD_FAST_LOAD_FAST, LOAD_FAST_LOAD_CONST, CONST_BINARY, BINARY_STORE_FAST, INPLACE_STORE_FAST, FOR_ITER_STORE_FAST, FOR_ITER_STORE_GLOBAL:
 		return 2
 	case FAST_FAST_BINARY, FAST_CONST_BINARY, FAST_FAST_COMPARE, FAST_CONST_COMPARE:
 		return 3
@@ -83,6 +84,7 @@ var fusions = []fusion{
 	{[]Opcode{BINARY, STORE_FAST}, BINARY_STORE_FAST},
 	{[]Opcode{INPLACE, STORE_FAST}, INPLACE_STORE_FAST},
 	{[]Opcode{FOR_ITER, STORE_FAST}, FOR_ITER_STORE_FAST},
+	{[]Opcode{FOR_ITER, STORE_GLOBAL}, FOR_ITER_STORE_GLOBAL},
 }
 
 // matches reports whether the pattern's opcodes start at instrs[i].

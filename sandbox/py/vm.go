@@ -508,6 +508,19 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			}
 			in.Op = compile.FOR_ITER
 			goto dispatch
+		case compile.FOR_ITER_STORE_GLOBAL:
+			if it, ok := fr.top().(*Iterator); ok && it.next == nil {
+				if v, ok := it.nextInRange(); ok {
+					fr.storeGlobal(fr.pc, fr.code.Names[fr.code.Instrs[fr.pc].Arg], th.ints.box(v))
+					th.skipCovered(fr, 1)
+				} else {
+					fr.pop()
+					fr.pc = int(in.Arg)
+				}
+				break
+			}
+			in.Op = compile.FOR_ITER
+			goto dispatch
 		case compile.BINARY, compile.INPLACE:
 			y := fr.pop()
 			x := fr.stack[fr.sp-1]
