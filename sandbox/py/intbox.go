@@ -18,7 +18,8 @@ const intChunk = 8
 
 // intBoxes hands out boxed ints from the current chunk.
 type intBoxes struct {
-	free []int // the unused rest of the chunk
+	chunk *[intChunk]int // nil before the first box
+	used  int            // how many of chunk's ints are handed out
 }
 
 // eface is the layout of a Go interface value (type word, data word).
@@ -32,16 +33,18 @@ var intTypeWord = func() unsafe.Pointer {
 	return (*eface)(unsafe.Pointer(&v)).typ
 }()
 
-// box returns n as a Value.
+// box returns n as a Value. (A chunk pointer and a count, not a slice of the
+// chunk's rest: the pointer is written only once per chunk, so boxing costs
+// no write barrier check.)
 func (b *intBoxes) box(n int) Value {
 	if uint(n) < 256 {
 		return n // Go boxes these without allocating
 	}
-	if len(b.free) == 0 {
-		b.free = make([]int, intChunk)
+	if b.used == intChunk || b.chunk == nil {
+		b.chunk, b.used = new([intChunk]int), 0
 	}
-	p := &b.free[0]
+	p := &b.chunk[b.used]
+	b.used++
 	*p = n
-	b.free = b.free[1:]
 	return *(*Value)(unsafe.Pointer(&eface{typ: intTypeWord, data: unsafe.Pointer(p)}))
 }

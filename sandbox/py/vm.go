@@ -263,9 +263,12 @@ func (th *Thread) releaseFrame(fr *Frame) {
 
 // run executes from th.cur until base returns (or, for a generator driven
 // from Go, yields). It reports the value and how base ended.
-func (th *Thread) run(base *Frame) (result Value, how int, err error) {
+func (th *Thread) run(base *Frame) (Value, int, error) {
 	fr := th.cur
 	for {
+		// err is the instruction's error: declared here, not carried from one
+		// instruction to the next, it costs the dispatch nothing
+		var err error
 		th.steps--
 		if th.steps <= 0 {
 			if err = th.slowPath(); err != nil {
@@ -929,7 +932,11 @@ func (th *Thread) run(base *Frame) (result Value, how int, err error) {
 			fr.push(fn)
 		case compile.RETURN_VALUE:
 			v := fr.pop()
-			var done bool
+			var (
+				done   bool
+				result Value
+				how    int
+			)
 			fr, done, result, how, err = th.doReturn(fr, v, base)
 			if done {
 				return result, how, err
