@@ -950,7 +950,7 @@ func (th *Thread) makeBuiltins() *Dict {
 	}
 	def("vars", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		if len(args) == 0 {
-			return th.cur.globals.Dict, nil
+			return th.localsDict(), nil
 		}
 		return th.getAttr(args[0], "__dict__")
 	})
@@ -973,23 +973,7 @@ func (th *Thread) makeBuiltins() *Dict {
 		return out, nil
 	})
 	def("globals", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.cur.globals.Dict, nil })
-	def("locals", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
-		fr := th.cur
-		if ns := fr.classNS(); ns != nil {
-			return ns, nil
-		}
-		if fr.code.Name == "<module>" {
-			return fr.globals.Dict, nil
-		}
-		d := NewDict()
-		fr.owned = 0 // the dict shares the locals' values
-		for i, n := range fr.code.Locals {
-			if fr.locals[i] != nil {
-				d.SetStr(n, fr.locals[i])
-			}
-		}
-		return d, nil
-	})
+	def("locals", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.localsDict(), nil })
 	def("open", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		return nil, th.newErr(OSError, "open() is not available here: programs cannot read or write files in this sandbox")
 	})
@@ -1434,4 +1418,24 @@ func builtinNext(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		return nil, &PyError{Exc: newExc(StopIteration)}
 	}
 	return v, nil
+}
+
+// localsDict is what locals() and vars() return: a class body's namespace,
+// a module's globals, or a new dict of a function's bound locals.
+func (th *Thread) localsDict() *Dict {
+	fr := th.cur
+	if ns := fr.classNS(); ns != nil {
+		return ns
+	}
+	if fr.code.Name == "<module>" {
+		return fr.globals.Dict
+	}
+	d := NewDict()
+	fr.owned = 0 // the dict shares the locals' values
+	for i, n := range fr.code.Locals {
+		if fr.locals[i] != nil {
+			d.SetStr(n, fr.locals[i])
+		}
+	}
+	return d
 }
