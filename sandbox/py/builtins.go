@@ -73,7 +73,7 @@ func typeOf(v Value) *Class {
 		return StrClass
 	case *List:
 		return ListClass
-	case Tuple:
+	case Tuple, *Pair:
 		return TupleClass
 	case *Dict:
 		return DictClass
@@ -271,16 +271,30 @@ func init() {
 				return typeOf(args[0]), nil
 			}
 			if len(args) == 3 {
-				name, _ := args[0].(string)
+				name, ok := args[0].(string)
+				if !ok {
+					return nil, th.typeError("type.__new__() argument 1 must be str, not %s", typeName(args[0]))
+				}
+				items, ok := tupleOf(args[1])
+				if !ok {
+					return nil, th.typeError("type.__new__() argument 2 must be tuple, not %s", typeName(args[1]))
+				}
+				d, ok := args[2].(*Dict)
+				if !ok {
+					return nil, th.typeError("type.__new__() argument 3 must be dict, not %s", typeName(args[2]))
+				}
 				var bases []*Class
-				for _, b := range args[1].(Tuple) {
-					bases = append(bases, b.(*Class))
+				for _, b := range items {
+					bc, ok := b.(*Class)
+					if !ok {
+						return nil, th.typeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+					}
+					bases = append(bases, bc)
 				}
 				if len(bases) == 0 {
 					bases = []*Class{ObjectClass}
 				}
-				ns := args[2].(*Dict).copy()
-				return th.makeClass(name, bases, ns)
+				return th.makeClass(name, bases, d.copy())
 			}
 			return nil, th.typeError("type() takes 1 or 3 arguments")
 		},
@@ -461,7 +475,7 @@ func init() {
 				return nil, err
 			}
 			var items []Value
-			switch s := args[0].(type) {
+			switch s := asTuple(args[0]).(type) {
 			case *List:
 				items = append([]Value(nil), s.Items...)
 			case Tuple:
@@ -1018,7 +1032,7 @@ func (th *Thread) isInstance(v, cls Value) (Value, error) {
 }
 
 func (th *Thread) classMatches(c *Class, cls Value, fn string) (Value, error) {
-	switch t := cls.(type) {
+	switch t := asTuple(cls).(type) {
 	case *Class:
 		if c.isSubclass(t) {
 			return true, nil

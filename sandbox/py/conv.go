@@ -31,7 +31,7 @@ func typeName(v Value) string {
 		return "bytes"
 	case *List:
 		return "list"
-	case Tuple:
+	case Tuple, *Pair:
 		return "tuple"
 	case *Dict:
 		return "dict"
@@ -158,6 +158,8 @@ func (th *Thread) repr(v Value) (string, error) {
 			return "(" + s + ",)", err
 		}
 		return th.reprItems("(", v, ")")
+	case *Pair:
+		return th.reprItems("(", v[:], ")")
 	case *Dict:
 		if th.reprActive(v) {
 			return "{...}", nil
@@ -708,6 +710,8 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 	switch a := arg.(type) {
 	case Tuple:
 		args = a
+	case *Pair:
+		args = a[:]
 	case *Dict:
 		mapping = a
 		args = []Value{a}

@@ -214,10 +214,11 @@ func (th *Thread) hashKey(v Value) (any, error) {
 		return compoundKey("big:" + v.String()), nil
 	case Bytes:
 		return compoundKey("bytes:" + string(v)), nil
-	case Tuple:
+	case Tuple, *Pair:
+		items, _ := tupleOf(v)
 		var b strings.Builder
 		b.WriteString("tuple(")
-		for _, x := range v {
+		for _, x := range items {
 			k, err := th.hashKey(x)
 			if err != nil {
 				return nil, err

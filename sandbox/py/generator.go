@@ -341,7 +341,7 @@ type emptyTupleID struct{}
 // identityKey is what stands for v in a map keyed by identity: a tuple is a
 // Go slice (not a map key), so its first element's address stands for it.
 func identityKey(v any) any {
-	if t, ok := v.(Tuple); ok {
+	if t, ok := tupleOf(v); ok {
 		if len(t) == 0 {
 			return emptyTupleID{}
 		}

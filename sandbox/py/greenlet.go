@@ -554,7 +554,7 @@ func (th *Thread) startGeventBody(g *Greenlet) (*Frame, bool) {
 		return nil, false
 	}
 	args, _ := o.Dict.GetStr("args")
-	pos, ok := args.(Tuple)
+	pos, ok := tupleOf(args)
 	if !ok {
 		return nil, false
 	}

@@ -101,6 +101,28 @@ func sliceItems(items []Value, start, stop, step int) []Value {
 	return out
 }
 
+// tupleItem is t[i] for a tuple's items t.
+func (th *Thread) tupleItem(t Tuple, i Value) (Value, error) {
+	if s, ok := i.(*Slice); ok {
+		a, b, st, err := th.sliceIndices(s, len(t))
+		if err != nil {
+			return nil, err
+		}
+		return Tuple(sliceItems(t, a, b, st)), nil
+	}
+	n, err := th.index(i, "tuple")
+	if err != nil {
+		return nil, err
+	}
+	if n < 0 {
+		n += len(t)
+	}
+	if n < 0 || n >= len(t) {
+		return nil, th.newErr(IndexError, "tuple index out of range")
+	}
+	return t[n], nil
+}
+
 // getItem implements x[i].
 func (th *Thread) getItem(x, i Value) (Value, error) {
 	switch c := x.(type) {
@@ -124,24 +146,9 @@ func (th *Thread) getItem(x, i Value) (Value, error) {
 		}
 		return c.Items[n], nil
 	case Tuple:
-		if s, ok := i.(*Slice); ok {
-			a, b, st, err := th.sliceIndices(s, len(c))
-			if err != nil {
-				return nil, err
-			}
-			return Tuple(sliceItems(c, a, b, st)), nil
-		}
-		n, err := th.index(i, "tuple")
-		if err != nil {
-			return nil, err
-		}
-		if n < 0 {
-			n += len(c)
-		}
-		if n < 0 || n >= len(c) {
-			return nil, th.newErr(IndexError, "tuple index out of range")
-		}
-		return c[n], nil
+		return th.tupleItem(c, i)
+	case *Pair:
+		return th.tupleItem(c[:], i)
 	case string:
 		runes := []rune(c)
 		if isASCII(c) {
@@ -441,6 +448,8 @@ func (th *Thread) length(x Value) (int, error) {
 		return len(c.Items), nil
 	case Tuple:
 		return len(c), nil
+	case *Pair:
+		return 2, nil
 	case *Dict:
 		return c.Len(), nil
 	case *Set:
@@ -501,6 +510,8 @@ func (th *Thread) getIter(x Value) (Value, error) {
 		}}, nil
 	case Tuple:
 		return sliceIter("tuple_iterator", c), nil
+	case *Pair:
+		return sliceIter("tuple_iterator", c[:]), nil
 	case string:
 		if isASCII(c) {
 			i := 0
@@ -623,6 +634,8 @@ func (th *Thread) iterateAtMost(x Value, limit int) ([]Value, error) {
 		return append([]Value(nil), c.Items...), nil
 	case Tuple:
 		return c, nil
+	case *Pair:
+		return c[:], nil
 	}
 	it, err := th.getIter(x)
 	if err != nil {
@@ -636,7 +649,7 @@ func (th *Thread) iterateAtMost(x Value, limit int) ([]Value, error) {
 // cannot be iterated at all.
 func (th *Thread) unpackItems(seq Value, limit int) ([]Value, error) {
 	switch seq.(type) {
-	case *List, Tuple:
+	case *List, Tuple, *Pair:
 		return th.iterateAtMost(seq, limit)
 	}
 	it, err := th.getIter(seq)

@@ -94,7 +94,7 @@ func builtinKind(obj Value) string {
 		return "dict"
 	case string:
 		return "str"
-	case Tuple:
+	case Tuple, *Pair:
 		return "tuple"
 	case *Set:
 		return "set"
@@ -713,7 +713,7 @@ func (th *Thread) affix(a []Value, test func(string, string) bool, name string) 
 		return false, nil
 	}
 	s = string(rs[start:min(end, len(rs))])
-	switch p := a[1].(type) {
+	switch p := asTuple(a[1]).(type) {
 	case string:
 		return test(s, p), nil
 	case Tuple:
@@ -1066,7 +1066,8 @@ func listMethods() map[string]method {
 func tupleMethods() map[string]method {
 	return map[string]method{
 		"index": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
-			for i, x := range a[0].(Tuple) {
+			items, _ := tupleOf(a[0])
+			for i, x := range items {
 				if eq, _ := th.equal(x, a[1]); eq {
 					return i, nil
 				}
@@ -1075,7 +1076,8 @@ func tupleMethods() map[string]method {
 		},
 		"count": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 			n := 0
-			for _, x := range a[0].(Tuple) {
+			items, _ := tupleOf(a[0])
+			for _, x := range items {
 				if eq, _ := th.equal(x, a[1]); eq {
 					n++
 				}
@@ -1512,7 +1514,7 @@ func (th *Thread) makeExceptionArgs(cls *Class, v Value) (*Object, error) {
 		return o, nil
 	}
 	args := []Value{v}
-	if t, ok := v.(Tuple); ok {
+	if t, ok := tupleOf(v); ok {
 		args = t
 	}
 	r, err := th.callValue(cls, args, nil)

@@ -161,7 +161,7 @@ func (th *Thread) binaryOp(op int, x, y Value, inplace bool) (Value, error) {
 		if _, ok := x.(*List); ok {
 			return nil, th.typeError("can only concatenate list (not \"%s\") to list", typeName(y))
 		}
-		if _, ok := x.(Tuple); ok {
+		if _, ok := tupleOf(x); ok {
 			return nil, th.typeError("can only concatenate tuple (not \"%s\") to tuple", typeName(y))
 		}
 	}
@@ -171,7 +171,7 @@ func (th *Thread) binaryOp(op int, x, y Value, inplace bool) (Value, error) {
 	if op == compile.OpMul {
 		for _, pair := range [][2]Value{{x, y}, {y, x}} {
 			switch pair[0].(type) {
-			case string, *List, Tuple, Bytes:
+			case string, *List, Tuple, *Pair, Bytes:
 				return nil, th.typeError("can't multiply sequence by non-int of type '%s'", typeName(pair[1]))
 			}
 		}
@@ -298,8 +298,10 @@ func (th *Thread) builtinBinary(op int, x, y Value) (Value, bool, error) {
 			items, err := th.repeatSeq(a.Items, y)
 			return &List{Items: items}, true, err
 		}
+	case *Pair:
+		return th.builtinBinary(op, Tuple(a[:]), y)
 	case Tuple:
-		if b, ok := y.(Tuple); ok && op == compile.OpAdd {
+		if b, ok := tupleOf(y); ok && op == compile.OpAdd {
 			out := make(Tuple, 0, len(a)+len(b))
 			return append(append(out, a...), b...), true, nil
 		}
@@ -321,7 +323,7 @@ func (th *Thread) builtinBinary(op int, x, y Value) (Value, bool, error) {
 	}
 	if op == compile.OpMul && isInt(x) {
 		switch y.(type) {
-		case string, *List, Tuple, Bytes:
+		case string, *List, Tuple, *Pair, Bytes:
 			return th.builtinBinary(op, y, x)
 		}
 	}
@@ -651,6 +653,8 @@ func (th *Thread) truth(x Value) (bool, error) {
 		return len(v.Items) > 0, nil
 	case Tuple:
 		return len(v) > 0, nil
+	case *Pair:
+		return true, nil
 	case *Dict:
 		return v.Len() > 0, nil
 	case *Set:
@@ -722,12 +726,13 @@ func (th *Thread) compareOp(op int, x, y Value) (Value, error) {
 
 // identical implements "is".
 func identical(x, y Value) bool {
-	switch a := x.(type) {
+	switch x.(type) {
 	case *List, *Dict, *Set, *Object, *Class, *Function, *Generator, *Module, *Builtin, *big.Int:
 		return x == y
-	case Tuple:
-		b, ok := y.(Tuple)
-		return ok && len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+	case Tuple, *Pair:
+		ta, _ := tupleOf(x)
+		tb, ok := tupleOf(y)
+		return ok && len(ta) == len(tb) && (len(ta) == 0 || &ta[0] == &tb[0])
 	case *BoundMethod:
 		return x == y
 	}
@@ -791,12 +796,13 @@ func (th *Thread) equal(x, y Value) (bool, error) {
 			return false, nil
 		}
 		return th.seqEqual(a.Items, b.Items)
-	case Tuple:
-		b, ok := y.(Tuple)
+	case Tuple, *Pair:
+		ta, _ := tupleOf(x)
+		tb, ok := tupleOf(y)
 		if !ok {
 			return false, nil
 		}
-		return th.seqEqual(a, b)
+		return th.seqEqual(ta, tb)
 	case *Dict:
 		b, ok := y.(*Dict)
 		if !ok || a.Len() != b.Len() {
@@ -947,9 +953,10 @@ func (th *Thread) cmp(x, y Value) (int, bool, error) {
 		if b, ok := y.(*List); ok {
 			return th.seqCmp(a.Items, b.Items)
 		}
-	case Tuple:
-		if b, ok := y.(Tuple); ok {
-			return th.seqCmp(a, b)
+	case Tuple, *Pair:
+		ta, _ := tupleOf(x)
+		if tb, ok := tupleOf(y); ok {
+			return th.seqCmp(ta, tb)
 		}
 	case *Set:
 		if b, ok := y.(*Set); ok {
@@ -1023,6 +1030,8 @@ func (th *Thread) contains(container, x Value) (bool, error) {
 		return th.seqContains(c.Items, x)
 	case Tuple:
 		return th.seqContains(c, x)
+	case *Pair:
+		return th.seqContains(c[:], x)
 	case *Range:
 		n, ok := x.(int)
 		if !ok {

@@ -18,6 +18,7 @@ func TestObjectSizes(t *testing.T) {
 		{"Frame", unsafe.Sizeof(Frame{}), 176},
 		{"Object", unsafe.Sizeof(Object{}), 32},
 		{"wakeTask", unsafe.Sizeof(wakeTask{}), 48},
+		{"Pair", unsafe.Sizeof(Pair{}), 32},
 	} {
 		if c.size > c.max {
 			t.Errorf("%s is %d bytes, over its %d", c.name, c.size, c.max)

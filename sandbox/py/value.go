@@ -16,7 +16,7 @@ import (
 // Value is any Python value. The concrete types are:
 //
 //	NoneType, bool, int (small ints), *big.Int (large ints), float64, string (str),
-//	Bytes, *List, Tuple, *Dict, *Set, *Range, *Slice, *Function, *Builtin,
+//	Bytes, *List, Tuple and *Pair (tuples), *Dict, *Set, *Range, *Slice, *Function, *Builtin,
 //	*BoundMethod, *Class, *Object, *Generator, *Module, *Cell, *Property,
 //	*StaticMethod, *ClassMethod, *Super, *Iterator.
 type Value any
@@ -37,6 +37,35 @@ type List struct {
 
 // Tuple is a Python tuple.
 type Tuple []Value
+
+// Pair is a tuple of two items, as the VM's BUILD_TUPLE makes them (`(k, v)`,
+// `return a, b`): boxed as a *Pair, it is one 32-byte allocation where a
+// Tuple in a Value is two (its items and its slice header), 56 bytes. Code
+// that reads tuples sees both through tupleOf; a Pair's items are never
+// written after it is made, as no tuple's are.
+type Pair [2]Value
+
+// tupleOf returns v's items when v is a tuple (a Tuple or a Pair; a Pair's
+// items are a view of the pair itself, so &t[0] is the same for both).
+func tupleOf(v Value) (Tuple, bool) {
+	switch t := v.(type) {
+	case Tuple:
+		return t, true
+	case *Pair:
+		return t[:], true
+	}
+	return nil, false
+}
+
+// asTuple is v, with a Pair turned into a Tuple of the same items, for the
+// code that switches on Tuple. It allocates a slice header for a Pair: hot
+// paths use tupleOf instead.
+func asTuple(v Value) Value {
+	if p, ok := v.(*Pair); ok {
+		return Tuple(p[:])
+	}
+	return v
+}
 
 // emptyTuple is the one empty tuple, boxed once (as CPython has one too).
 var emptyTuple Value = Tuple{}

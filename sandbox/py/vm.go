@@ -583,6 +583,12 @@ func (th *Thread) run(base *Frame) (Value, int, error) {
 			fr.push(&Slice{lo, hi, step})
 		case compile.BUILD_TUPLE:
 			n := int(in.Arg)
+			if n == 2 {
+				p := &Pair{fr.stack[fr.sp-2], fr.stack[fr.sp-1]}
+				th.clearStack(fr, n)
+				fr.push(p)
+				break
+			}
 			t := make(Tuple, n)
 			copy(t, fr.stack[fr.sp-n:fr.sp])
 			th.clearStack(fr, n)
@@ -897,8 +903,8 @@ func (th *Thread) run(base *Frame) (Value, int, error) {
 			}
 			var args Tuple
 			if in.Arg&compile.CallExIterable == 0 {
-				args = fr.pop().(Tuple)
-			} else if t, ok := fr.top().(Tuple); ok {
+				args, _ = tupleOf(fr.pop())
+			} else if t, ok := tupleOf(fr.top()); ok {
 				args = t
 				fr.pop()
 			} else {
@@ -919,7 +925,8 @@ func (th *Thread) run(base *Frame) (Value, int, error) {
 			code := fr.pop().(*compile.Code)
 			fn := &Function{Code: code, Name: code.Name, Globals: fr.globals, Qualname: th.qualname(fr, code.Name)}
 			if in.Arg&compile.FnClosure != 0 {
-				for _, c := range fr.pop().(Tuple) {
+				cells, _ := tupleOf(fr.pop())
+				for _, c := range cells {
 					fn.Closure = append(fn.Closure, c.(*Cell))
 				}
 			}
@@ -927,7 +934,7 @@ func (th *Thread) run(base *Frame) (Value, int, error) {
 				fn.KwDefaults = fr.pop().(*Dict)
 			}
 			if in.Arg&compile.FnDefaults != 0 {
-				fn.Defaults = fr.pop().(Tuple)
+				fn.Defaults, _ = tupleOf(fr.pop())
 			}
 			fr.push(fn)
 		case compile.RETURN_VALUE:
@@ -1604,7 +1611,7 @@ func (th *Thread) makeException(v Value) (*Object, error) {
 
 func (th *Thread) excMatches(exc, typ Value) (bool, error) {
 	o, _ := exc.(*Object)
-	switch t := typ.(type) {
+	switch t := asTuple(typ).(type) {
 	case *Class:
 		if !isExceptionClass(t) {
 			return false, th.typeError("catching classes that do not inherit from BaseException is not allowed")
