@@ -57,6 +57,22 @@ func tupleOf(v Value) (Tuple, bool) {
 	return nil, false
 }
 
+// tupleItems is v's items when v is a tuple; nil otherwise.
+func tupleItems(v Value) Tuple {
+	t, _ := tupleOf(v)
+	return t
+}
+
+// newTuple is a new tuple of a copy of items: a Pair for two.
+func newTuple(items []Value) Value {
+	if len(items) == 2 {
+		return &Pair{items[0], items[1]}
+	}
+	t := make(Tuple, len(items))
+	copy(t, items)
+	return t
+}
+
 // asTuple is v, with a Pair turned into a Tuple of the same items, for the
 // code that switches on Tuple. It allocates a slice header for a Pair: hot
 // paths use tupleOf instead.

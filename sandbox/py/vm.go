@@ -583,14 +583,8 @@ func (th *Thread) run(base *Frame) (Value, int, error) {
 			fr.push(&Slice{lo, hi, step})
 		case compile.BUILD_TUPLE:
 			n := int(in.Arg)
-			if n == 2 {
-				p := &Pair{fr.stack[fr.sp-2], fr.stack[fr.sp-1]}
-				th.clearStack(fr, n)
-				fr.push(p)
-				break
-			}
-			t := make(Tuple, n)
-			copy(t, fr.stack[fr.sp-n:fr.sp])
+			items := fr.stack[fr.sp-n : fr.sp]
+			t := newTuple(items) // two items make a Pair (value.go)
 			th.clearStack(fr, n)
 			fr.push(t)
 		case compile.BUILD_LIST:
@@ -925,8 +919,7 @@ func (th *Thread) run(base *Frame) (Value, int, error) {
 			code := fr.pop().(*compile.Code)
 			fn := &Function{Code: code, Name: code.Name, Globals: fr.globals, Qualname: th.qualname(fr, code.Name)}
 			if in.Arg&compile.FnClosure != 0 {
-				cells, _ := tupleOf(fr.pop())
-				for _, c := range cells {
+				for _, c := range tupleItems(fr.pop()) {
 					fn.Closure = append(fn.Closure, c.(*Cell))
 				}
 			}
