@@ -33,12 +33,21 @@ var intTypeWord = func() unsafe.Pointer {
 	return (*eface)(unsafe.Pointer(&v)).typ
 }()
 
+// smallInts backs the boxes of 0 to 255, as Go's own static table does when
+// it boxes them (box takes them from here without a call into the runtime).
+var smallInts = func() (t [256]int) {
+	for i := range t {
+		t[i] = i
+	}
+	return t
+}()
+
 // box returns n as a Value. (A chunk pointer and a count, not a slice of the
 // chunk's rest: the pointer is written only once per chunk, so boxing costs
 // no write barrier check.)
 func (b *intBoxes) box(n int) Value {
 	if uint(n) < 256 {
-		return n // Go boxes these without allocating
+		return *(*Value)(unsafe.Pointer(&eface{typ: intTypeWord, data: unsafe.Pointer(&smallInts[n])}))
 	}
 	if b.used == intChunk || b.chunk == nil {
 		b.chunk, b.used = new([intChunk]int), 0
