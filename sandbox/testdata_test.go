@@ -117,6 +117,10 @@ func TestHostilePrograms(t *testing.T) {
 		{"l = []\nwhile True:\n    l.append(object())\n", ""},
 		{"import queue\nqueue.Queue().get()\n", "waits forever"},
 		{"import gevent\ngevent.joinall([gevent.spawn(gevent.sleep, 1) for i in range(1500)])\n", "greenlets at once"},
+		// CPython crashes on these (C recursion); here they end with a RecursionError
+		{"t = ()\nfor i in range(100000):\n    t = (t,)\nd = {t: 1}\n", "RecursionError"},
+		{"t = ()\nfor i in range(100000):\n    t = (t, 1)\nprint(hash(t))\n", "RecursionError"},
+		{"type('X', [int], {})\n", "argument 2 must be tuple, not list"},
 	}
 	for _, c := range cases {
 		out, errs, res := runEngine("main.py", c.src, "", limits)

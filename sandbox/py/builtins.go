@@ -6,9 +6,12 @@ package py
 import (
 	"math"
 	"math/big"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
+
+	"coroutinetour/sandbox/pyops"
 )
 
 // Built-in type objects.
@@ -899,21 +902,7 @@ func (th *Thread) makeBuiltins() *Dict {
 		}
 		return th.binaryOp(6, args[0], args[1], false)
 	})
-	def("hash", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
-		k, err := th.hashKey(args[0])
-		if err != nil {
-			return nil, err
-		}
-		switch k := k.(type) {
-		case int:
-			return k, nil
-		}
-		h := 0
-		for _, c := range th.keyString(k) + Repr(args[0]) {
-			h = h*1000003 ^ int(c)
-		}
-		return h, nil
-	})
+	def("hash", func(th *Thread, args []Value, kw *Kwargs) (Value, error) { return th.hash(args[0]) })
 	def("id", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		s := th.addr(args[0])
 		n, _ := strconv.ParseInt(s[2:], 16, 64)
@@ -1452,4 +1441,113 @@ func (th *Thread) localsDict() *Dict {
 		}
 	}
 	return d
+}
+
+// hash is hash(v). Numbers and tuples of them hash as in CPython (so their
+// hashes print the same); a str, None or an object hashed by identity gets a
+// stable value of our own, as CPython's vary from run to run.
+func (th *Thread) hash(v Value) (int, error) {
+	switch v := v.(type) {
+	case bool:
+		if v {
+			return 1, nil
+		}
+		return 0, nil
+	case int:
+		return int(pyops.HashInt64(int64(v))), nil
+	case *big.Int:
+		return int(pyops.HashBig(v)), nil
+	case float64:
+		if !math.IsNaN(v) {
+			return int(pyops.HashFloat(v, 0)), nil
+		}
+	case *Object:
+		if h := v.Class.lookup("__hash__"); h != nil && h != None {
+			r, err := th.callValue(h, []Value{v}, nil)
+			if err != nil {
+				return 0, err
+			}
+			switch r := r.(type) {
+			case bool, int, *big.Int:
+				return th.hash(r) // an int too wide is hashed again, as CPython does
+			}
+			return 0, th.typeError("__hash__ method should return an integer")
+		}
+	case Tuple, *Pair, *Set:
+		if set, ok := v.(*Set); ok && !set.Frozen {
+			break // unhashable: hashKey says so
+		}
+		if th.native > maxNative {
+			return 0, th.newErr(RecursionError, "maximum recursion depth exceeded while calling a Python object")
+		}
+		th.native++
+		defer func() { th.native-- }()
+		if set, ok := v.(*Set); ok {
+			return th.frozensetHash(set)
+		}
+		items, _ := tupleOf(v)
+		return th.tupleHash(items)
+	}
+	k, err := th.hashKey(v)
+	if err != nil {
+		return 0, err
+	}
+	if k, ok := k.(int); ok {
+		return k, nil
+	}
+	h := 0
+	for _, c := range th.keyString(k) + Repr(v) {
+		h = h*1000003 ^ int(c)
+	}
+	return h, nil
+}
+
+// tupleHash combines the items' hashes as CPython 3.11's tuple hash does (the
+// xxHash-style lanes of Objects/tupleobject.c).
+func (th *Thread) tupleHash(items Tuple) (int, error) {
+	const (
+		prime1 = 11400714785074694791
+		prime2 = 14029467366897019727
+		prime5 = 2870177450012600261
+	)
+	acc := uint64(prime5)
+	for _, x := range items {
+		lane, err := th.hash(x)
+		if err != nil {
+			return 0, err
+		}
+		acc += uint64(lane) * prime2
+		acc = bits.RotateLeft64(acc, 31)
+		acc *= prime1
+	}
+	acc += uint64(len(items)) ^ (prime5 ^ 3527539)
+	if acc == math.MaxUint64 { // -1 is no hash: CPython's stand-in
+		return 1546275796, nil
+	}
+	return int(acc), nil
+}
+
+// frozensetHash combines the items' hashes as CPython 3.11's frozenset hash
+// does (Objects/setobject.c): an order-free xor of shuffled hashes, then the
+// size, then a final dispersion.
+func (th *Thread) frozensetHash(set *Set) (int, error) {
+	shuffle := func(h uint64) uint64 { return ((h ^ 89869747) ^ (h << 16)) * 3644798167 }
+	var acc uint64
+	for _, e := range set.d.entries {
+		if e.deleted() {
+			continue
+		}
+		h, err := th.hash(e.key)
+		if err != nil {
+			return 0, err
+		}
+		acc ^= shuffle(uint64(h))
+	}
+	acc ^= uint64(set.Len()+1) * 1927868237
+	acc ^= (acc >> 11) ^ (acc >> 25)
+	acc = acc*69069 + 907133923
+	if acc == math.MaxUint64 {
+		return 590923713, nil
+	}
+	return int(acc), nil
 }

@@ -215,6 +215,11 @@ func (th *Thread) hashKey(v Value) (any, error) {
 	case Bytes:
 		return compoundKey("bytes:" + string(v)), nil
 	case Tuple, *Pair:
+		if th.native > maxNative { // a tuple nested a million deep must not recurse that deep in Go
+			return nil, th.newErr(RecursionError, "maximum recursion depth exceeded while calling a Python object")
+		}
+		th.native++
+		defer func() { th.native-- }()
 		items, _ := tupleOf(v)
 		var b strings.Builder
 		b.WriteString("tuple(")
