@@ -263,8 +263,10 @@ func (th *Thread) releaseFrame(fr *Frame) {
 	}
 	space := fr.space()
 	if len(space) <= 16 {
-		for i := range space {
-			space[i] = nil // (a short loop costs less than clear's call into the runtime)
+		// a short loop costs less than clear's call into the runtime (written
+		// backwards: Go turns the forward form back into that call)
+		for i := len(space) - 1; i >= 0; i-- {
+			space[i] = nil
 		}
 	} else {
 		clear(space)
