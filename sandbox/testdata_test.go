@@ -121,6 +121,8 @@ func TestHostilePrograms(t *testing.T) {
 		{"t = ()\nfor i in range(100000):\n    t = (t,)\nd = {t: 1}\n", "RecursionError"},
 		{"t = ()\nfor i in range(100000):\n    t = (t, 1)\nprint(hash(t))\n", "RecursionError"},
 		{"type('X', [int], {})\n", "argument 2 must be tuple, not list"},
+		{"from gevent import Greenlet\nGreenlet.__init__(10)\n", "requires a 'greenlet.greenlet' object but received a 'int'"},
+		{"list.append(1, 2)\n", "descriptor 'append' for 'list' objects doesn't apply to a 'int' object"},
 	}
 	for _, c := range cases {
 		out, errs, res := runEngine("main.py", c.src, "", limits)

@@ -60,6 +60,10 @@ func (th *Thread) runBuiltin(f *Builtin, args []Value, kw *Kwargs) (v Value, err
 		if !ok {
 			panic(r)
 		}
+		if f.Self == nil && f.Owner != "" && len(args) > 0 && !receiverFits(f.Owner, args[0]) {
+			v, err = nil, descriptorError(th, f, args[0]) // a method taken from its class, given another type
+			return
+		}
 		msg := re.Error()
 		given := len(args)
 		if f.Self != nil || f.Owner != "" {
@@ -75,6 +79,28 @@ func (th *Thread) runBuiltin(f *Builtin, args []Value, kw *Kwargs) (v Value, err
 		}
 	}()
 	return f.Fn(th, args, kw)
+}
+
+// receiverFits reports whether v can be the receiver of a method of the
+// built-in type named owner.
+func receiverFits(owner string, v Value) bool {
+	if owner == "greenlet" {
+		return glOf(v) != nil
+	}
+	return typeName(v) == owner
+}
+
+// descriptorError is CPython's TypeError for a built-in type's method called
+// through the type with a receiver of another type (list.append(1, 2)).
+func descriptorError(th *Thread, f *Builtin, recv Value) error {
+	owner := f.Owner
+	if owner == "greenlet" {
+		owner = "greenlet.greenlet"
+	}
+	if strings.HasPrefix(f.Name, "__") {
+		return th.typeError("descriptor '%s' requires a '%s' object but received a '%s'", f.Name, owner, typeName(recv))
+	}
+	return th.typeError("descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f.Name, owner, typeName(recv))
 }
 
 // callValue calls fn from Go code and returns its result. It is the single
