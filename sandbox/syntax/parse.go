@@ -23,7 +23,7 @@ func Parse(filename, src string) (f *File, err error) {
 	sc.toks = make([]token, 0, len(sc.src)/4+16) // about one token per four characters
 	sc.scan()
 	// about one spanned node for every two tokens: sized at once, the map never grows
-	p := &parser{toks: sc.toks, lines: lines, spans: make(map[Node]Span, len(sc.toks)/2)}
+	p := &parser{toks: sc.toks, lines: lines, whole: true, spans: make(map[Node]Span, len(sc.toks)/2)}
 	f = &File{Name: filename, Lines: lines, Spans: p.spans}
 	for p.tok().kind != tEOF {
 		if p.tok().kind == tNewline {
@@ -39,6 +39,7 @@ type parser struct {
 	toks  []token
 	i     int
 	lines []string
+	whole bool // parsing a whole file (not an f-string's field)
 	depth int
 	// funcDepth and loopDepth let the parser report misplaced return/break.
 	funcDepth, loopDepth int
@@ -171,6 +172,14 @@ func (p *parser) errSpan(pos Pos, endCol int, format string, args ...any) {
 }
 
 func (p *parser) errKind(kind string, pos Pos, format string, args ...any) {
+	if end := p.toks[len(p.toks)-1].pos; p.whole && (pos.Line > end.Line || pos.Line == end.Line && pos.Col >= end.Col) {
+		// at the end of the input, CPython shows the file's last line, with no caret
+		last := len(p.lines)
+		if last > 1 && p.lines[last-1] == "" {
+			last-- // the empty "line" after the final newline
+		}
+		panic(&Error{Kind: kind, Msg: fmt.Sprintf(format, args...), Line: last, Text: p.lines[last-1], AtEnd: true})
+	}
 	text := ""
 	if pos.Line >= 1 && pos.Line <= len(p.lines) {
 		text = p.lines[pos.Line-1]

@@ -78,6 +78,9 @@ type Error struct {
 	// NoCaret leaves out the caret line, as CPython does for an unexpected
 	// indent.
 	NoCaret bool
+	// AtEnd marks an error at the end of the input: the last line is shown
+	// even when it is empty, with no caret.
+	AtEnd bool
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("%s: %s (line %d)", e.Kind, e.Msg, e.Line) }
@@ -86,12 +89,12 @@ func (e *Error) Error() string { return fmt.Sprintf("%s: %s (line %d)", e.Kind, 
 func (e *Error) Format(filename string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "  File \"%s\", line %d\n", filename, e.Line)
-	if e.Text != "" {
+	if e.Text != "" || e.AtEnd {
 		text := strings.TrimRight(e.Text, "\r\n")
 		trimmed := strings.TrimLeft(text, " \t\f")
 		cut := utf8.RuneCountInString(text) - utf8.RuneCountInString(trimmed)
 		fmt.Fprintf(&b, "    %s\n", trimmed)
-		if e.Kind == "TabError" || e.NoCaret {
+		if e.Kind == "TabError" || e.NoCaret || e.AtEnd {
 			// CPython prints no caret for a TabError.
 			fmt.Fprintf(&b, "%s: %s\n", e.Kind, e.Msg)
 			return b.String()

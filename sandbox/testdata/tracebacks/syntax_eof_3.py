@@ -1,0 +1,4 @@
+def f():
+    """doc"""
+    return 1
+class A:
