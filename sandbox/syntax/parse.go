@@ -703,7 +703,12 @@ func (p *parser) simpleStmt() Stmt {
 		}
 	}
 	from := p.i
-	first := p.exprListStar()
+	var first Expr
+	if p.is("yield") { // a yield statement (yield goes only where CPython's grammar takes it)
+		first = p.yieldExpr()
+	} else {
+		first = p.exprListStar()
+	}
 	if _, ok := first.(*NamedExpr); ok && p.toks[from].kind == tName {
 		// a named expression needs parentheses to be a statement
 		for k := from; k < p.i; k++ {
@@ -758,7 +763,11 @@ func (p *parser) simpleStmt() Stmt {
 		p.expr()
 		s := &AnnAssign{P: pos, Target: first}
 		if p.accept("=") {
-			s.Value = p.exprList()
+			if p.is("yield") {
+				s.Value = p.yieldExpr()
+			} else {
+				s.Value = p.exprList()
+			}
 		}
 		return s
 	}
@@ -1045,7 +1054,7 @@ func (p *parser) starOrExpr() Expr {
 		return p.markExpr(&Starred{P: t.pos, X: p.orExpr()}, t.pos)
 	}
 	if p.is("yield") {
-		return p.yieldExpr()
+		p.errTok(p.tok(), "invalid syntax") // not in parentheses, after '=' or as a statement
 	}
 	return p.namedExpr()
 }
@@ -1103,7 +1112,7 @@ func (p *parser) expr() Expr {
 		return p.markExpr(&Lambda{P: t.pos, Params: params, Body: body}, t.pos)
 	}
 	if p.is("yield") {
-		return p.yieldExpr()
+		p.errTok(p.tok(), "invalid syntax") // not in parentheses, after '=' or as a statement
 	}
 	start := p.tok().pos
 	e := p.orExpr()
@@ -1459,6 +1468,11 @@ func (p *parser) atomUnmarked() Expr {
 			defer func() { p.depth-- }()
 			if p.accept(")") {
 				return &Tuple{P: t.pos}
+			}
+			if p.is("yield") { // (yield x): the parentheses make it an expression
+				e := p.yieldExpr()
+				p.expect(")")
+				return e
 			}
 			e := p.starOrExpr()
 			if p.is("for") {

@@ -1,0 +1,2 @@
+def g():
+    return yield 1

@@ -1,0 +1,2 @@
+def g():
+    f(x=yield 1)

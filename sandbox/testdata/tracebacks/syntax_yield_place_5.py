@@ -1,0 +1,2 @@
+def g():
+    d = {yield: 1}
