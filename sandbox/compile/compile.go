@@ -141,6 +141,26 @@ func (c *compiler) errNode(n syntax.Node, format string, args ...any) {
 	c.errAt(sp.Start, format, args...)
 }
 
+// errThrough reports a SyntaxError marked from p through the first stop
+// character after it on its line (CPython marks `except:` whole).
+func (c *compiler) errThrough(p syntax.Pos, stop rune, format string, args ...any) {
+	if p.Line >= 1 && p.Line <= len(c.file.Lines) {
+		line := []rune(c.file.Lines[p.Line-1])
+		for i := p.Col; i >= 0 && i < len(line); i++ {
+			if line[i] == stop {
+				defer func() {
+					if e, ok := recover().(*syntax.Error); ok {
+						e.End = i + 1
+						panic(e)
+					}
+				}()
+				break
+			}
+		}
+	}
+	c.errAt(p, format, args...)
+}
+
 func (c *compiler) errAt(p syntax.Pos, format string, args ...any) {
 	text := ""
 	if p.Line >= 1 && p.Line <= len(c.file.Lines) {
@@ -679,7 +699,7 @@ func (c *compiler) tryExcept(s *syntax.Try) {
 			c.emit(CHECK_EXC, 0)
 			c.jump(POP_JUMP_IF_FALSE, next)
 		} else if i < len(s.Handlers)-1 {
-			c.errAt(h.P, "default 'except:' must be last")
+			c.errThrough(h.P, ':', "default 'except:' must be last")
 		}
 		// stack: exc
 		if h.Name != "" {

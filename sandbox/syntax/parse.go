@@ -1321,6 +1321,8 @@ func (p *parser) callArgs() []Arg {
 	sawKw, sawDoubleStar := false, false
 	kwSeen := map[string]bool{}
 	misplaced := ""
+	var gen *Span // the first bare generator expression among the arguments
+	comma := false
 	for !p.is(")") {
 		pos := p.tok().pos
 		switch {
@@ -1359,6 +1361,9 @@ func (p *parser) callArgs() []Arg {
 			}
 			if p.is("for") {
 				e = p.comprehension(pos, "gen", e, nil, ")")
+				if gen == nil {
+					gen = &Span{Start: pos, End: p.lastEnd()}
+				}
 			}
 			if sawDoubleStar && misplaced == "" {
 				misplaced = "positional argument follows keyword argument unpacking"
@@ -1369,12 +1374,19 @@ func (p *parser) callArgs() []Arg {
 			}
 			args = append(args, Arg{Value: e})
 		}
-		if !p.accept(",") {
+		if comma = p.accept(","); !comma {
 			if !p.is(")") {
 				p.forgotComma(args[len(args)-1].Value)
 			}
 			break
 		}
+	}
+	if gen != nil && (len(args) > 1 || comma) {
+		// only a call's sole argument may be a generator expression without its own parentheses
+		if gen.End.Line == gen.Start.Line {
+			p.errSpan(gen.Start, gen.End.Col, "Generator expression must be parenthesized")
+		}
+		p.errAt(gen.Start, "Generator expression must be parenthesized")
 	}
 	if misplaced != "" {
 		p.errTok(p.tok(), "%s", misplaced)
