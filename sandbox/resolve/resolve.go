@@ -57,6 +57,7 @@ type Scope struct {
 	cell      map[string]int
 	params    map[string]bool        // parameter names, for "is parameter and global"
 	declPos   map[string]syntax.Node // each global/nonlocal declaration
+	setAfter  map[string]bool        // declared names assigned since (a repeated declaration must come first)
 }
 
 // Lookup reports where name is reached from this scope and its index (slot
@@ -118,7 +119,7 @@ type resolver struct {
 func (r *resolver) newScope(k Kind, name string, parent *Scope, node syntax.Node) *Scope {
 	s := &Scope{Kind: k, Name: name, Parent: parent, declared: map[string]string{},
 		bound: map[string]bool{}, uses: map[string]bool{}, slot: map[string]int{}, cell: map[string]int{},
-		params: map[string]bool{}, declPos: map[string]syntax.Node{}}
+		params: map[string]bool{}, declPos: map[string]syntax.Node{}, setAfter: map[string]bool{}}
 	if parent != nil {
 		parent.children = append(parent.children, s)
 	}
@@ -279,9 +280,12 @@ func (r *resolver) stmt(s *Scope, st syntax.Stmt) {
 			switch {
 			case s.params[n]:
 				r.errNode(st, "name '%s' is parameter and %s", n, word)
+			case s.setAfter[n] && s.declared[n] == "nonlocal":
+				// (assigning a nonlocal name also counts as a use here, for its cell)
+				r.errNode(st, "name '%s' is assigned to before %s declaration", n, word)
 			case s.uses[n]:
 				r.errNode(st, "name '%s' is used prior to %s declaration", n, word)
-			case s.bound[n]:
+			case s.bound[n] || s.setAfter[n]:
 				r.errNode(st, "name '%s' is assigned to before %s declaration", n, word)
 			}
 			s.declared[n] = word
@@ -358,6 +362,8 @@ func (r *resolver) target(s *Scope, e syntax.Expr) {
 	case *syntax.Name:
 		if s.declared[e.Id] == "" {
 			s.bind(e.Id)
+		} else {
+			s.setAfter[e.Id] = true
 		}
 		if s.declared[e.Id] == "nonlocal" {
 			s.uses[e.Id] = true

@@ -340,10 +340,7 @@ func (s *scanner) number(p Pos) {
 	isFloat := false
 	if s.peekr(0) == '0' && strings.ContainsRune("xXoObB", s.peekr(1)) {
 		s.advance()
-		s.advance()
-		for s.i < len(s.src) && (isHex(s.src[s.i]) || s.src[s.i] == '_') {
-			s.advance()
-		}
+		s.prefixedDigits()
 	} else {
 		for s.i < len(s.src) {
 			r := s.src[s.i]
@@ -395,6 +392,50 @@ func (s *scanner) number(p Pos) {
 		v = n.Int64()
 	}
 	s.emit(token{kind: tInt, num: v, pos: p, endCol: s.col})
+}
+
+// prefixedDigits reads the digits of a 0x, 0o or 0b literal (at its letter),
+// failing with CPython's messages: an invalid digit is marked itself, a
+// literal that ends wrong is marked at its last character.
+func (s *scanner) prefixedDigits() {
+	base, name := 16, "hexadecimal"
+	switch s.peekr(0) {
+	case 'o', 'O':
+		base, name = 8, "octal"
+	case 'b', 'B':
+		base, name = 2, "binary"
+	}
+	s.advance()
+	fits := func(r rune) bool {
+		switch base {
+		case 2:
+			return r == '0' || r == '1'
+		case 8:
+			return r >= '0' && r <= '7'
+		}
+		return isHex(r)
+	}
+	digits := 0
+	for {
+		r := s.peekr(0)
+		switch {
+		case r == '_':
+			s.advance()
+			if !fits(s.peekr(0)) {
+				s.errAt("SyntaxError", Pos{s.line, s.col - 1}, 0, "invalid %s literal", name)
+			}
+		case fits(r):
+			s.advance()
+			digits++
+		case isDigit(r):
+			s.errAt("SyntaxError", Pos{s.line, s.col}, 0, "invalid digit '%c' in %s literal", r, name)
+		default:
+			if digits == 0 || isIdentStart(r) {
+				s.errAt("SyntaxError", Pos{s.line, s.col - 1}, 0, "invalid %s literal", name)
+			}
+			return
+		}
+	}
 }
 
 func isHex(r rune) bool {

@@ -1,0 +1,7 @@
+def g():
+    x = 0
+
+    def f():
+        nonlocal x
+        x = 1
+        nonlocal x
