@@ -1322,15 +1322,24 @@ func (p *parser) callArgs() []Arg {
 	kwSeen := map[string]bool{}
 	misplaced := ""
 	var gen *Span // the first bare generator expression among the arguments
+	var doubleStars Span
 	comma := false
 	for !p.is(")") {
 		pos := p.tok().pos
 		switch {
 		case p.accept("**"):
 			args = append(args, Arg{Star: 2, Value: p.expr()})
+			if !sawDoubleStar {
+				doubleStars.Start = pos
+			}
+			doubleStars.End = p.lastEnd()
 			sawKw, sawDoubleStar = true, true
 		case p.accept("*"):
-			if sawDoubleStar {
+			if sawDoubleStar && misplaced == "" { // (a misplaced positional argument is reported first)
+				// CPython marks the ** arguments before it
+				if doubleStars.End.Line == doubleStars.Start.Line {
+					p.errSpan(doubleStars.Start, doubleStars.End.Col, "iterable argument unpacking follows keyword argument unpacking")
+				}
 				p.errAt(pos, "iterable argument unpacking follows keyword argument unpacking")
 			}
 			args = append(args, Arg{Star: 1, Value: p.expr()})
