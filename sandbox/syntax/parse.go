@@ -1359,6 +1359,9 @@ func (p *parser) callArgs() []Arg {
 			kwSeen[name] = true
 			args = append(args, Arg{Name: name, Value: value})
 			sawKw = true
+			if sawDoubleStar {
+				doubleStars.End = p.lastEnd()
+			}
 		default:
 			e := p.namedExpr()
 			if eq := p.tok(); eq.kind == tOp && eq.text == "=" {
