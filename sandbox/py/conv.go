@@ -358,77 +358,8 @@ func (th *Thread) ascii(v Value) (string, error) {
 	return pyops.ASCIIEscape(s), err
 }
 
-// formatSpec is a parsed format specification.
-type formatSpec struct {
-	fill             rune
-	align            byte
-	sign             byte
-	alt, zero        bool
-	width, precision int
-	grouping         byte
-	typ              byte
-}
-
-func (th *Thread) parseSpec(spec string) (formatSpec, error) {
-	fs := formatSpec{fill: ' ', precision: -1}
-	r := []rune(spec)
-	i := 0
-	isAlign := func(c rune) bool { return c == '<' || c == '>' || c == '^' || c == '=' }
-	if len(r) >= 2 && isAlign(r[1]) {
-		fs.fill, fs.align = r[0], byte(r[1])
-		i = 2
-	} else if len(r) >= 1 && isAlign(r[0]) {
-		fs.align = byte(r[0])
-		i = 1
-	}
-	if i < len(r) && (r[i] == '+' || r[i] == '-' || r[i] == ' ') {
-		fs.sign = byte(r[i])
-		i++
-	}
-	if i < len(r) && r[i] == '#' {
-		fs.alt = true
-		i++
-	}
-	if i < len(r) && r[i] == '0' {
-		fs.zero = true
-		if fs.align == 0 {
-			fs.fill, fs.align = '0', '='
-		}
-		i++
-	}
-	start := i
-	for i < len(r) && r[i] >= '0' && r[i] <= '9' {
-		i++
-	}
-	if i > start {
-		fs.width, _ = strconv.Atoi(string(r[start:i]))
-	}
-	if i < len(r) && (r[i] == ',' || r[i] == '_') {
-		fs.grouping = byte(r[i])
-		i++
-	}
-	if i < len(r) && r[i] == '.' {
-		i++
-		start = i
-		for i < len(r) && r[i] >= '0' && r[i] <= '9' {
-			i++
-		}
-		if i == start {
-			return fs, th.valueError("Format specifier missing precision")
-		}
-		fs.precision, _ = strconv.Atoi(string(r[start:i]))
-	}
-	if i < len(r) {
-		fs.typ = byte(r[i])
-		i++
-	}
-	if i < len(r) {
-		return fs, th.valueError("Invalid format specifier '%s' for object of type '%%s'", spec)
-	}
-	return fs, nil
-}
-
-// format implements format(v, spec).
+// format implements format(v, spec). Ints, floats and strs follow the
+// format mini-language in pyops (checked against CPython's goldens there).
 func (th *Thread) format(v Value, spec string) (Value, error) {
 	if o, ok := v.(*Object); ok {
 		if m := o.Class.lookup("__format__"); m != nil {
@@ -442,197 +373,34 @@ func (th *Thread) format(v Value, spec string) (Value, error) {
 	if spec == "" {
 		return th.str(v)
 	}
-	fs, err := th.parseSpec(spec)
-	if err != nil {
-		if pe, ok := err.(*PyError); ok {
-			msg := strings.Replace(excMessage(pe.Exc), "%s", typeName(v), 1)
-			return nil, th.valueError("%s", msg)
-		}
-		return nil, err
-	}
-	var body string
-	numeric := false
+	var s string
+	var err *pyops.Error
 	switch x := v.(type) {
-	case bool:
-		if fs.typ == 0 {
-			s, _ := th.str(x)
-			return pad(s, fs, '<'), nil
-		}
-		return th.format(boolInt(x), spec)
+	case bool: // bool's __format__ is int's once there is a spec
+		s, err = pyops.FormatInt(toBig(boolInt(x)), spec)
 	case int, *big.Int:
-		numeric = true
-		switch fs.typ {
-		case 0, 'd', 'n':
-			body = toBig(x).String()
-		case 'x', 'X', 'o', 'b':
-			base := map[byte]int{'x': 16, 'X': 16, 'o': 8, 'b': 2}[fs.typ]
-			body = toBig(x).Text(base)
-			if fs.typ == 'X' {
-				body = strings.ToUpper(body)
-			}
-			if fs.alt {
-				neg := strings.HasPrefix(body, "-")
-				body = strings.TrimPrefix(body, "-")
-				body = "0" + string(fs.typ) + body
-				if neg {
-					body = "-" + body
-				}
-			}
-		case 'c':
-			return pad(string(rune(x.(int))), fs, '<'), nil
-		case 'e', 'E', 'f', 'F', 'g', 'G', '%':
-			f, _ := toFloat(x)
-			return th.format(f, spec)
-		default:
-			return nil, th.valueError("Unknown format code '%c' for object of type 'int'", fs.typ)
-		}
-		if fs.grouping != 0 && (fs.typ == 0 || fs.typ == 'd') {
-			body = group(body, fs.grouping)
-		}
+		s, err = pyops.FormatInt(toBig(x), spec)
 	case float64:
-		numeric = true
-		prec := fs.precision
-		switch fs.typ {
-		case 'f', 'F':
-			if prec < 0 {
-				prec = 6
-			}
-			body = strconv.FormatFloat(x, 'f', prec, 64)
-		case 'e', 'E':
-			if prec < 0 {
-				prec = 6
-			}
-			body = fixExp(strconv.FormatFloat(x, 'e', prec, 64))
-		case '%':
-			if prec < 0 {
-				prec = 6
-			}
-			body = strconv.FormatFloat(x*100, 'f', prec, 64) + "%"
-		case 'g', 'G':
-			if prec < 0 {
-				prec = 6
-			}
-			if prec == 0 {
-				prec = 1
-			}
-			body = fixExp(strconv.FormatFloat(x, 'g', prec, 64))
-		case 0:
-			if prec < 0 {
-				body = floatRepr(x)
-			} else {
-				body = fixExp(strconv.FormatFloat(x, 'g', max(prec, 1), 64))
-				if !strings.ContainsAny(body, ".e") && !math.IsInf(x, 0) && !math.IsNaN(x) {
-					body += ".0"
-				}
-			}
-		default:
-			return nil, th.valueError("Unknown format code '%c' for object of type 'float'", fs.typ)
-		}
-		if math.IsInf(x, 0) || math.IsNaN(x) {
-			body = floatRepr(x)
-		}
-		if fs.typ == 'E' || fs.typ == 'G' || fs.typ == 'F' {
-			body = strings.ToUpper(body)
-		}
-		if fs.grouping != 0 {
-			ip, rest, _ := strings.Cut(body, ".")
-			if rest != "" || strings.Contains(body, ".") {
-				body = group(ip, fs.grouping) + "." + rest
-			} else {
-				body = group(ip, fs.grouping)
-			}
-		}
+		s, err = pyops.FormatFloat(x, spec)
 	case string:
-		if fs.typ != 0 && fs.typ != 's' {
-			return nil, th.valueError("Unknown format code '%c' for object of type 'str'", fs.typ)
-		}
-		if fs.sign != 0 {
-			return nil, th.valueError("Sign not allowed in string format specifier")
-		}
-		if fs.precision >= 0 && utf8.RuneCountInString(x) > fs.precision {
-			x = string([]rune(x)[:fs.precision])
-		}
-		return pad(x, fs, '<'), nil
+		s, err = pyops.FormatStr(x, spec)
 	default:
-		s, err := th.str(v)
-		if err != nil {
-			return nil, err
-		}
-		if fs.typ != 0 {
-			return nil, th.typeError("unsupported format string passed to %s.__format__", typeName(v))
-		}
-		return pad(s, fs, '<'), nil
+		return nil, th.typeError("unsupported format string passed to %s.__format__", typeName(v))
 	}
-	if numeric {
-		neg := strings.HasPrefix(body, "-")
-		body = strings.TrimPrefix(body, "-")
-		sign := ""
-		switch {
-		case neg:
-			sign = "-"
-		case fs.sign == '+':
-			sign = "+"
-		case fs.sign == ' ':
-			sign = " "
-		}
-		if fs.align == '=' {
-			n := fs.width - len(sign) - utf8.RuneCountInString(body)
-			if n > 0 {
-				body = strings.Repeat(string(fs.fill), n) + body
-			}
-			return sign + body, nil
-		}
-		return pad(sign+body, fs, '>'), nil
+	if err != nil {
+		return nil, th.opsError(err)
 	}
-	return body, nil
+	return s, nil
 }
 
-func fixExp(s string) string {
-	// Go writes e+06; Python writes e+06 too, but Go may write e+100 or e-07: keep two digits minimum
-	i := strings.IndexAny(s, "eE")
-	if i < 0 {
-		return s
-	}
-	exp := s[i+2:]
-	if len(exp) < 2 {
-		exp = "0" + exp
-	}
-	return s[:i+2] + exp
-}
-
-func group(digits string, sep byte) string {
-	neg := strings.HasPrefix(digits, "-")
-	digits = strings.TrimPrefix(digits, "-")
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(sep)
+// opsError is a pyops error as the Python exception it names.
+func (th *Thread) opsError(e *pyops.Error) error {
+	for _, c := range exceptionClasses {
+		if c.Name == e.Type {
+			return th.newErr(c, "%s", e.Msg)
 		}
-		b.WriteRune(c)
 	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
-
-func pad(s string, fs formatSpec, defAlign byte) string {
-	n := fs.width - utf8.RuneCountInString(s)
-	if n <= 0 {
-		return s
-	}
-	align := fs.align
-	if align == 0 || align == '=' {
-		align = defAlign
-	}
-	fill := string(fs.fill)
-	switch align {
-	case '<':
-		return s + strings.Repeat(fill, n)
-	case '^':
-		return strings.Repeat(fill, n/2) + s + strings.Repeat(fill, n-n/2)
-	}
-	return strings.Repeat(fill, n) + s
+	return th.valueError("%s", e.Msg)
 }
 
 // percentFormat implements str % args.

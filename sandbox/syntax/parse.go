@@ -40,7 +40,9 @@ type parser struct {
 	i     int
 	lines []string
 	whole bool // parsing a whole file (not an f-string's field)
-	depth int
+	// specDepth counts the format specs being read around an f-string field
+	specDepth int
+	depth     int
 	// funcDepth and loopDepth let the parser report misplaced return/break.
 	funcDepth, loopDepth int
 	spans                map[Node]Span
@@ -1754,6 +1756,9 @@ func (p *parser) fstring(t token) Expr {
 // fstringField parses one replacement field starting after '{'; it returns the
 // index of the closing '}'.
 func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
+	if p.specDepth >= 2 { // a field in a spec in a spec: CPython stops there
+		p.errTok(p.afterStrings(), "f-string: expressions nested too deeply")
+	}
 	depth := 0
 	var quote rune
 	i := start
@@ -1814,7 +1819,7 @@ func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
 		}
 		fv.Conversion = byte(body[i+1])
 		if !strings.ContainsRune("rsa", body[i+1]) {
-			p.errAt(t.pos, "f-string: invalid conversion character: expected 's', 'r', or 'a'")
+			p.errTok(p.afterStrings(), "f-string: invalid conversion character: expected 's', 'r', or 'a'")
 		}
 		i += 2
 	}
@@ -1839,7 +1844,9 @@ func (p *parser) fstringField(t token, body []rune, start int) (int, Expr) {
 		if j >= len(body) {
 			p.errTok(p.afterStrings(), "f-string: expecting '}'")
 		}
+		p.specDepth++
 		spec := p.fstring(token{str: string(body[specStart:j]), raw: true, pos: t.pos}).(*FString)
+		p.specDepth--
 		fv.Spec = spec
 		i = j
 	}
