@@ -622,7 +622,7 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			if !isInt(val) {
 				return nil, th.typeError("%%%c format: a real number is required, not %s", conv, typeName(val))
 			}
-			s, err = th.format(val, spec+"d")
+			s, err = th.percentInt(val, spec, 'd')
 		case 'f', 'F', 'e', 'E', 'g', 'G':
 			if _, ok := toFloat(val); !ok {
 				return nil, th.typeError("must be real number, not %s", typeName(val))
@@ -633,7 +633,7 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			if !isInt(val) {
 				return nil, th.typeError("%%%c format: an integer is required, not %s", conv, typeName(val))
 			}
-			s, err = th.format(val, spec+string(conv))
+			s, err = th.percentInt(val, spec, conv)
 		case 'c':
 			switch c := val.(type) {
 			case int:
@@ -757,4 +757,56 @@ func toLowerASCII(c byte) byte {
 		return c + 'a' - 'A'
 	}
 	return c
+}
+
+// percentInt is an int's %d, %x, %X or %o with spec (format()'s form of the
+// printf flags and width). A precision is printf's: at least that many digits,
+// zero-padded; format()'s mini-language has none for ints, so it is done here.
+func (th *Thread) percentInt(val Value, spec string, conv rune) (Value, error) {
+	dot := strings.IndexByte(spec, '.')
+	if dot < 0 {
+		return th.format(val, spec+string(conv))
+	}
+	prec, _ := strconv.Atoi(spec[dot+1:])
+	flags := spec[:dot]
+	n := toBig(val)
+	base, prefix := 10, ""
+	switch conv {
+	case 'x', 'X':
+		base = 16
+	case 'o':
+		base = 8
+	}
+	digits := new(big.Int).Abs(n).Text(base)
+	if conv == 'X' {
+		digits = strings.ToUpper(digits)
+	}
+	if len(digits) < prec {
+		digits = strings.Repeat("0", prec-len(digits)) + digits
+	}
+	if base != 10 && strings.Contains(flags, "#") {
+		prefix = "0" + string(conv)
+	}
+	sign := ""
+	switch {
+	case n.Sign() < 0:
+		sign = "-"
+	case strings.Contains(flags, "+"):
+		sign = "+"
+	case strings.Contains(flags, " "):
+		sign = " "
+	}
+	body := sign + prefix + digits
+	rest := strings.TrimLeft(flags, "<>+ #")
+	width, _ := strconv.Atoi(rest)
+	if pad := width - len(body); pad > 0 {
+		switch {
+		case strings.Contains(flags, "<"):
+			return body + strings.Repeat(" ", pad), nil
+		case strings.HasPrefix(rest, "0"): // the 0 flag: zeros after the sign and prefix
+			return sign + prefix + strings.Repeat("0", pad) + digits, nil
+		}
+		return strings.Repeat(" ", pad) + body, nil
+	}
+	return body, nil
 }

@@ -803,8 +803,16 @@ func (th *Thread) split(s string, args []Value, kw *Kwargs, right bool) (Value, 
 
 // strFormat implements str.format.
 func (th *Thread) strFormat(f string, args []Value, kw *Kwargs) (Value, error) {
-	var b strings.Builder
 	auto := 0
+	return th.strFormatFrom(f, args, kw, &auto)
+}
+
+// strFormatFrom is strFormat numbering automatic fields from *auto on: a
+// field's spec takes the numbers after its own ("{:>{}}": 0, then 1).
+func (th *Thread) strFormatFrom(f string, args []Value, kw *Kwargs, autoNext *int) (Value, error) {
+	var b strings.Builder
+	auto := *autoNext
+	defer func() { *autoNext = auto }()
 	rs := []rune(f)
 	for i := 0; i < len(rs); i++ {
 		c := rs[i]
@@ -895,7 +903,9 @@ func (th *Thread) strFormat(f string, args []Value, kw *Kwargs) (Value, error) {
 			}
 		}
 		if strings.Contains(spec, "{") {
-			s, err := th.strFormat(spec, args, kw)
+			*autoNext = auto
+			s, err := th.strFormatFrom(spec, args, kw, autoNext)
+			auto = *autoNext
 			if err != nil {
 				return nil, err
 			}

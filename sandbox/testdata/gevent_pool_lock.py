@@ -73,7 +73,7 @@ except ValueError as e:
 
 # wait_available and errors
 p = Pool(1)
-p.spawn(gevent.sleep, 0.3)  # far longer than the timeout: CPython's clock is real
+p.spawn(gevent.sleep, 1.0)  # far longer than the timeout: CPython's clock is real
 print("wait_available ->", p.wait_available(timeout=0.001), "free", p.free_count())
 p.wait_available()
 print("available again, free", p.free_count())
@@ -142,7 +142,7 @@ except RuntimeError as e:
 def holder():
     with lock:
         print("  holder has it")
-        gevent.sleep(0.3)  # far longer than main's timeout: CPython's clock is real
+        gevent.sleep(1.0)  # far longer than main's timeout: CPython's clock is real
     print("  holder released")
 h = gevent.spawn(holder)
 gevent.sleep(0)
