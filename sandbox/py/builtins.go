@@ -863,7 +863,11 @@ func (th *Thread) makeBuiltins() *Dict {
 				return th.toInt(math.RoundToEven(v), 10, false)
 			}
 			n, _ := nd.(int)
-			return roundFloat(v, n), nil
+			r, err := pyops.RoundFloatDigits(v, int64(n))
+			if err != nil {
+				return nil, th.opsError(err)
+			}
+			return r, nil
 		case *Object:
 			if m := v.Class.lookup("__round__"); m != nil {
 				return th.callValue(m, args, nil)
@@ -989,23 +993,6 @@ func (th *Thread) makeBuiltins() *Dict {
 		}
 	}
 	return d
-}
-
-func roundFloat(v float64, n int) float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return v
-	}
-	if n > 300 {
-		return v
-	}
-	s := strconv.FormatFloat(v, 'f', max(n, 0), 64)
-	if n < 0 {
-		p := math.Pow(10, float64(-n))
-		return math.RoundToEven(v/p) * p
-	}
-	// strconv rounds the exact binary value half-to-even, as CPython does
-	f, _ := strconv.ParseFloat(s, 64)
-	return f
 }
 
 func builtinExit(th *Thread, args []Value, kw *Kwargs) (Value, error) {

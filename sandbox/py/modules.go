@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"coroutinetour/sandbox/compile"
+	"coroutinetour/sandbox/pyops"
 )
 
 // moduleMakers build a module on first import, per program.
@@ -299,7 +300,12 @@ func makeMath(th *Thread) *Module {
 	m.Def("pow", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		x, _ := toFloat(args[0])
 		y, _ := toFloat(args[1])
-		return math.Pow(x, y), nil
+		if r, ok, err := pyops.FloatPow(x, y); ok && err == nil {
+			return r, nil
+		} else if err != nil && err.Type == "OverflowError" {
+			return nil, th.newErr(OverflowError, "math range error")
+		}
+		return nil, th.valueError("math domain error")
 	})
 	m.Def("atan2", func(th *Thread, args []Value, kw *Kwargs) (Value, error) {
 		y, _ := toFloat(args[0])

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"coroutinetour/sandbox/compile"
+	"coroutinetour/sandbox/pyops"
 )
 
 // smallIntOp is the fast path for int op int; ok is false when the result
@@ -444,10 +445,7 @@ func (th *Thread) intOp(op int, x, y Value) (Value, error) {
 		if b.Sign() < 0 {
 			fa, _ := toFloat(x)
 			fb, _ := toFloat(y)
-			if fa == 0 {
-				return nil, th.newErr(ZeroDivisionError, "0.0 cannot be raised to a negative power")
-			}
-			return math.Pow(fa, fb), nil
+			return th.floatPow(fa, fb)
 		}
 		if a.BitLen() > 0 && b.IsInt64() && int64(a.BitLen())*b.Int64() > 1<<22 && a.CmpAbs(big.NewInt(1)) > 0 {
 			return nil, th.newErr(MemoryError, "")
@@ -528,14 +526,7 @@ func (th *Thread) floatOp(op int, a, b float64) (Value, error) {
 		}
 		return m, nil
 	case compile.OpPow:
-		if a == 0 && b < 0 {
-			return nil, th.newErr(ZeroDivisionError, "0.0 cannot be raised to a negative power")
-		}
-		r := math.Pow(a, b)
-		if math.IsInf(r, 0) && !math.IsInf(a, 0) {
-			return nil, th.newErr(OverflowError, "(34, 'Numerical result out of range')")
-		}
-		return r, nil
+		return th.floatPow(a, b)
 	}
 	return nil, nil
 }
@@ -1083,4 +1074,18 @@ func (th *Thread) seqContains(items []Value, x Value) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// floatPow is a ** b for floats, correctly rounded as CPython's (pyops). A
+// negative number to a fractional power has a complex result in CPython:
+// complex numbers are not supported here, so it is an error, not a NaN.
+func (th *Thread) floatPow(a, b float64) (Value, error) {
+	r, ok, err := pyops.FloatPow(a, b)
+	if err != nil {
+		return nil, th.opsError(err)
+	}
+	if !ok {
+		return nil, th.valueError("complex numbers are not supported here ((%s) ** %s has a complex result)", floatRepr(a), floatRepr(b))
+	}
+	return r, nil
 }

@@ -177,7 +177,7 @@ func powCorrectlyRounded(a, b float64) float64 {
 	if b == 0.5 && a > 0 {
 		return math.Sqrt(a)
 	}
-	if math.Abs(b) > 1<<20 {
+	if math.Abs(b) > 1<<53 {
 		return math.Pow(a, b)
 	}
 	if b != math.Trunc(b) {
