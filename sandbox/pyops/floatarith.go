@@ -180,6 +180,9 @@ func powCorrectlyRounded(a, b float64) float64 {
 	if math.Abs(b) > 1<<53 {
 		return math.Pow(a, b)
 	}
+	if b == math.Trunc(b) && math.Abs(b) <= 64 {
+		return powSmallInt(a, int(b))
+	}
 	if b != math.Trunc(b) {
 		if a < 0 {
 			return math.NaN()
@@ -277,4 +280,47 @@ func bigExp(y *big.Float) *big.Float {
 		sum.Add(sum, term)
 	}
 	return sum.SetMantExp(sum, int(k))
+}
+
+// powSmallInt is a ** n for |n| <= 64 in double-double arithmetic (each
+// product kept as an unevaluated sum of two floats, exact to about 106 bits):
+// correctly rounded but for results within 2**-100 of a halfway point, and
+// as fast as a few multiplications, for the everyday x ** 2 and x ** 3.
+func powSmallInt(a float64, n int) float64 {
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	rh, rl := 1.0, 0.0
+	bh, bl := a, 0.0
+	for n > 0 {
+		if n&1 == 1 {
+			rh, rl = mulDD(rh, rl, bh, bl)
+		}
+		n >>= 1
+		if n > 0 {
+			bh, bl = mulDD(bh, bl, bh, bl)
+		}
+	}
+	if math.IsInf(rh, 0) || math.IsNaN(rh) || rh == 0 {
+		if neg {
+			return 1 / rh
+		}
+		return rh
+	}
+	if !neg {
+		return rh + rl
+	}
+	// 1 / (rh + rl): a first quotient, then one correction from its residual
+	q := 1 / rh
+	r := math.FMA(-q, rh, 1) - q*rl
+	return q + q*r
+}
+
+// mulDD multiplies two double-double numbers.
+func mulDD(ah, al, bh, bl float64) (float64, float64) {
+	p := ah * bh
+	e := math.FMA(ah, bh, -p) + (ah*bl + al*bh)
+	h := p + e
+	return h, e - (h - p)
 }
