@@ -320,6 +320,9 @@ func powSmallInt(a float64, n int) float64 {
 // mulDD multiplies two double-double numbers.
 func mulDD(ah, al, bh, bl float64) (float64, float64) {
 	p := ah * bh
+	if math.IsInf(p, 0) || p == 0 {
+		return p, 0 // past the float range: the error terms would be inf - inf
+	}
 	e := math.FMA(ah, bh, -p) + (ah*bl + al*bh)
 	h := p + e
 	return h, e - (h - p)
