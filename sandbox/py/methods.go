@@ -803,16 +803,20 @@ func (th *Thread) split(s string, args []Value, kw *Kwargs, right bool) (Value, 
 
 // strFormat implements str.format.
 func (th *Thread) strFormat(f string, args []Value, kw *Kwargs) (Value, error) {
-	auto := 0
-	return th.strFormatFrom(f, args, kw, &auto)
+	return th.strFormatFrom(f, args, kw, &fieldNumbering{})
 }
 
-// strFormatFrom is strFormat numbering automatic fields from *auto on: a
-// field's spec takes the numbers after its own ("{:>{}}": 0, then 1).
-func (th *Thread) strFormatFrom(f string, args []Value, kw *Kwargs, autoNext *int) (Value, error) {
+// fieldNumbering is how a str.format call numbers its fields, shared with
+// the fields of their specs: automatically ({}) or by hand ({0}), not both.
+type fieldNumbering struct {
+	next         int // the next automatic number
+	auto, manual bool
+}
+
+// strFormatFrom is strFormat going on with numbering num: a field's spec
+// takes the numbers after its own ("{:>{}}": 0, then 1).
+func (th *Thread) strFormatFrom(f string, args []Value, kw *Kwargs, num *fieldNumbering) (Value, error) {
 	var b strings.Builder
-	auto := *autoNext
-	defer func() { *autoNext = auto }()
 	rs := []rune(f)
 	for i := 0; i < len(rs); i++ {
 		c := rs[i]
@@ -833,6 +837,9 @@ func (th *Thread) strFormatFrom(f string, args []Value, kw *Kwargs, autoNext *in
 			i++
 			continue
 		}
+		if i+1 == len(rs) {
+			return nil, th.valueError("Single '{' encountered in format string")
+		}
 		depth, j := 1, i+1
 		for ; j < len(rs) && depth > 0; j++ {
 			if rs[j] == '{' {
@@ -850,6 +857,14 @@ func (th *Thread) strFormatFrom(f string, args []Value, kw *Kwargs, autoNext *in
 		conv := ""
 		if k := strings.IndexByte(name, '!'); k >= 0 {
 			name, conv = name[:k], name[k+1:]
+			switch {
+			case conv == "": // CPython's message for "{!}"
+				return nil, th.valueError("unmatched '{' in format spec")
+			case len(conv) > 1:
+				return nil, th.valueError("expected ':' after conversion specifier")
+			case conv != "r" && conv != "s" && conv != "a":
+				return nil, th.valueError("Unknown conversion specifier %s", conv)
+			}
 		}
 		// the first part of the name picks the argument; the rest are .attr and [key]
 		head := name
@@ -859,12 +874,20 @@ func (th *Thread) strFormatFrom(f string, args []Value, kw *Kwargs, autoNext *in
 		}
 		var v Value
 		if head == "" {
-			if auto >= len(args) {
-				return nil, th.newErr(IndexError, "Replacement index %d out of range for positional args tuple", auto)
+			if num.manual {
+				return nil, th.valueError("cannot switch from manual field specification to automatic field numbering")
 			}
-			v = args[auto]
-			auto++
+			num.auto = true
+			if num.next >= len(args) {
+				return nil, th.newErr(IndexError, "Replacement index %d out of range for positional args tuple", num.next)
+			}
+			v = args[num.next]
+			num.next++
 		} else if n, err := parseIndex(head); err == nil {
+			if num.auto {
+				return nil, th.valueError("cannot switch from automatic field numbering to manual field specification")
+			}
+			num.manual = true
 			if n >= len(args) {
 				return nil, th.newErr(IndexError, "Replacement index %d out of range for positional args tuple", n)
 			}
@@ -903,9 +926,7 @@ func (th *Thread) strFormatFrom(f string, args []Value, kw *Kwargs, autoNext *in
 			}
 		}
 		if strings.Contains(spec, "{") {
-			*autoNext = auto
-			s, err := th.strFormatFrom(spec, args, kw, autoNext)
-			auto = *autoNext
+			s, err := th.strFormatFrom(spec, args, kw, num)
 			if err != nil {
 				return nil, err
 			}
