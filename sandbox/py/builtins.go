@@ -559,38 +559,24 @@ func (th *Thread) toInt(x Value, base int, explicitBase bool) (Value, error) {
 		}
 		b, _ := new(big.Float).SetFloat64(t).Int(nil)
 		return normBig(b), nil
-	case string, Bytes:
-		s := strings.TrimSpace(Str(v))
-		if b, ok := v.(Bytes); ok {
-			s = strings.TrimSpace(string(b))
+	case string, Bytes, *ByteArray:
+		text, _ := v.(string)
+		switch b := v.(type) {
+		case Bytes:
+			text = string(b)
+		case *ByteArray:
+			text = string(b.B)
 		}
-		clean := strings.ReplaceAll(s, "_", "")
-		ok := clean != "" && !strings.HasPrefix(s, "_") && !strings.HasSuffix(s, "_") && !strings.Contains(s, "__")
-		n := new(big.Int)
-		if ok {
-			digits := clean
-			// a prefix that matches the base is allowed: int("0x1f", 16)
-			if prefix := map[int]string{16: "0x", 8: "0o", 2: "0b"}[base]; prefix != "" {
-				sign := ""
-				if strings.HasPrefix(digits, "-") || strings.HasPrefix(digits, "+") {
-					sign, digits = digits[:1], digits[1:]
-				}
-				if strings.HasPrefix(strings.ToLower(digits), prefix) {
-					digits = digits[2:]
-				}
-				digits = sign + digits
+		n, perr := pyops.ParseInt(text, base) // CPython's rules (pyops): Unicode digits, no 0-prefixed octal
+		if perr != nil {
+			if strings.HasPrefix(perr.Msg, "int() base") {
+				return nil, th.opsError(perr)
 			}
-			if base == 0 || base == 16 || base == 8 || base == 2 {
-				_, ok = n.SetString(digits, base)
-			} else {
-				_, ok = n.SetString(digits, base)
-				if ok && len(digits) > 1 && (strings.HasPrefix(strings.TrimLeft(digits, "+-"), "0x") || strings.HasPrefix(strings.TrimLeft(digits, "+-"), "0b") || strings.HasPrefix(strings.TrimLeft(digits, "+-"), "0o")) {
-					ok = false
-				}
+			shown := x
+			if ba, ok := x.(*ByteArray); ok {
+				shown = Bytes(ba.B) // CPython shows a bytearray's text as bytes here
 			}
-		}
-		if !ok {
-			r, _ := th.repr(x)
+			r, _ := th.repr(shown)
 			return nil, th.valueError("invalid literal for int() with base %d: %s", base, r)
 		}
 		return normBig(n), nil
@@ -616,19 +602,22 @@ func (th *Thread) toFloat(x Value) (Value, error) {
 		}
 		return f, nil
 	case string:
-		s := strings.ToLower(strings.TrimSpace(v))
-		switch strings.TrimLeft(s, "+-") {
-		case "inf", "infinity":
-			if strings.HasPrefix(s, "-") {
-				return math.Inf(-1), nil
-			}
-			return math.Inf(1), nil
-		case "nan":
-			return math.NaN(), nil
+		f, err := pyops.ParseFloat(v) // CPython's rules (pyops)
+		if err != nil {
+			return nil, th.opsError(err)
 		}
-		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-		if err != nil && !strings.Contains(err.Error(), "range") || s == "" || strings.Contains(s, "0x") {
-			return nil, th.valueError("could not convert string to float: %s", strRepr(v))
+		return f, nil
+	case Bytes, *ByteArray:
+		text := ""
+		if b, ok := v.(Bytes); ok {
+			text = string(b)
+		} else {
+			text = string(v.(*ByteArray).B)
+		}
+		f, err := pyops.ParseFloat(text)
+		if err != nil {
+			r, _ := th.repr(v) // shown as bytes
+			return nil, th.valueError("could not convert string to float: %s", r)
 		}
 		return f, nil
 	case *Object:
