@@ -524,6 +524,7 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 				return nil, &PyError{Exc: newExc(KeyError, key)}
 			}
 			val, haveVal = v, true
+			ai = len(args) // after a key, no conversion takes the argument itself any more (CPython)
 			i = j + 1
 		}
 		start := i
