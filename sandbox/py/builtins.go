@@ -561,11 +561,8 @@ func (th *Thread) toInt(x Value, base int, explicitBase bool) (Value, error) {
 		return normBig(b), nil
 	case string, Bytes, *ByteArray:
 		text, _ := v.(string)
-		switch b := v.(type) {
-		case Bytes:
-			text = string(b)
-		case *ByteArray:
-			text = string(b.B)
+		if b, ok := bytesText(v); ok {
+			text = b
 		}
 		n, perr := pyops.ParseInt(text, base) // CPython's rules (pyops): Unicode digits, no 0-prefixed octal
 		if perr != nil {
@@ -608,12 +605,7 @@ func (th *Thread) toFloat(x Value) (Value, error) {
 		}
 		return f, nil
 	case Bytes, *ByteArray:
-		text := ""
-		if b, ok := v.(Bytes); ok {
-			text = string(b)
-		} else {
-			text = string(v.(*ByteArray).B)
-		}
+		text, _ := bytesText(v)
 		f, err := pyops.ParseFloat(text)
 		if err != nil {
 			r, _ := th.repr(v) // shown as bytes
@@ -1420,15 +1412,11 @@ func (th *Thread) localsDict() *Dict {
 }
 
 // hash is hash(v). Numbers and tuples of them hash as in CPython (so their
-// hashes print the same); a str, None or an object hashed by identity gets a
-// stable value of our own, as CPython's vary from run to run.
+// hashes print the same; a bool's key is its int); a str, None or an object
+// hashed by identity gets a stable value of our own, as CPython's vary from
+// run to run.
 func (th *Thread) hash(v Value) (int, error) {
 	switch v := v.(type) {
-	case bool:
-		if v {
-			return 1, nil
-		}
-		return 0, nil
 	case int:
 		return int(pyops.HashInt64(int64(v))), nil
 	case *big.Int:
@@ -1461,7 +1449,7 @@ func (th *Thread) hash(v Value) (int, error) {
 		if set, ok := v.(*Set); ok {
 			return th.frozensetHash(set)
 		}
-		items, _ := tupleOf(v)
+		items := tupleItems(v)
 		return th.tupleHash(items)
 	}
 	k, err := th.hashKey(v)
@@ -1526,4 +1514,16 @@ func (th *Thread) frozensetHash(set *Set) (int, error) {
 		return 590923713, nil
 	}
 	return int(acc), nil
+}
+
+// bytesText is the text of a bytes or bytearray, one character per byte, for
+// int() and float() to read; ok is false for other values.
+func bytesText(v Value) (string, bool) {
+	switch b := v.(type) {
+	case Bytes:
+		return string(b), true
+	case *ByteArray:
+		return string(b.B), true
+	}
+	return "", false
 }

@@ -761,53 +761,29 @@ func toLowerASCII(c byte) byte {
 }
 
 // percentInt is an int's %d, %x, %X or %o with spec (format()'s form of the
-// printf flags and width). A precision is printf's: at least that many digits,
-// zero-padded; format()'s mini-language has none for ints, so it is done here.
+// printf flags and width). A precision is printf's, which format()'s
+// mini-language has not for ints: pyops' printf conversion makes those.
 func (th *Thread) percentInt(val Value, spec string, conv rune) (Value, error) {
 	dot := strings.IndexByte(spec, '.')
 	if dot < 0 {
 		return th.format(val, spec+string(conv))
 	}
-	prec, _ := strconv.Atoi(spec[dot+1:])
 	flags := spec[:dot]
-	n := toBig(val)
-	base, prefix := 10, ""
-	switch conv {
-	case 'x', 'X':
-		base = 16
-	case 'o':
-		base = 8
-	}
-	digits := new(big.Int).Abs(n).Text(base)
-	if conv == 'X' {
-		digits = strings.ToUpper(digits)
-	}
-	if len(digits) < prec {
-		digits = strings.Repeat("0", prec-len(digits)) + digits
-	}
-	if base != 10 && strings.Contains(flags, "#") {
-		prefix = "0" + string(conv)
-	}
-	sign := ""
+	fs := pyops.FormatSpec{Alt: strings.Contains(flags, "#")}
+	fs.Precision, _ = strconv.Atoi(spec[dot+1:])
+	width := strings.TrimLeft(flags, "<>+ #")
+	fs.Width, _ = strconv.Atoi(width)
 	switch {
-	case n.Sign() < 0:
-		sign = "-"
 	case strings.Contains(flags, "+"):
-		sign = "+"
+		fs.Sign = '+'
 	case strings.Contains(flags, " "):
-		sign = " "
+		fs.Sign = ' '
 	}
-	body := sign + prefix + digits
-	rest := strings.TrimLeft(flags, "<>+ #")
-	width, _ := strconv.Atoi(rest)
-	if pad := width - len(body); pad > 0 {
-		switch {
-		case strings.Contains(flags, "<"):
-			return body + strings.Repeat(" ", pad), nil
-		case strings.HasPrefix(rest, "0"): // the 0 flag: zeros after the sign and prefix
-			return sign + prefix + strings.Repeat("0", pad) + digits, nil
-		}
-		return strings.Repeat(" ", pad) + body, nil
+	switch {
+	case strings.Contains(flags, "<"):
+		fs.Align = '<'
+	case strings.HasPrefix(width, "0"): // the 0 flag: zeros after the sign and prefix
+		fs.Fill, fs.Align = '0', '='
 	}
-	return body, nil
+	return pyops.PercentInt(conv, toBig(val), fs), nil
 }

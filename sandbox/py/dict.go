@@ -220,7 +220,7 @@ func (th *Thread) hashKey(v Value) (any, error) {
 		}
 		th.native++
 		defer func() { th.native-- }()
-		items, _ := tupleOf(v)
+		items := tupleItems(v)
 		var b strings.Builder
 		b.WriteString("tuple(")
 		for _, x := range items {

@@ -1097,7 +1097,7 @@ func listMethods() map[string]method {
 func tupleMethods() map[string]method {
 	return map[string]method{
 		"index": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
-			items, _ := tupleOf(a[0])
+			items := tupleItems(a[0])
 			for i, x := range items {
 				if eq, _ := th.equal(x, a[1]); eq {
 					return i, nil
@@ -1107,7 +1107,7 @@ func tupleMethods() map[string]method {
 		},
 		"count": func(th *Thread, a []Value, kw *Kwargs) (Value, error) {
 			n := 0
-			items, _ := tupleOf(a[0])
+			items := tupleItems(a[0])
 			for _, x := range items {
 				if eq, _ := th.equal(x, a[1]); eq {
 					n++

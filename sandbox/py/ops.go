@@ -721,7 +721,7 @@ func identical(x, y Value) bool {
 	case *List, *Dict, *Set, *Object, *Class, *Function, *Generator, *Module, *Builtin, *big.Int:
 		return x == y
 	case Tuple, *Pair:
-		ta, _ := tupleOf(x)
+		ta := tupleItems(x)
 		tb, ok := tupleOf(y)
 		return ok && len(ta) == len(tb) && (len(ta) == 0 || &ta[0] == &tb[0])
 	case *BoundMethod:
@@ -788,7 +788,7 @@ func (th *Thread) equal(x, y Value) (bool, error) {
 		}
 		return th.seqEqual(a.Items, b.Items)
 	case Tuple, *Pair:
-		ta, _ := tupleOf(x)
+		ta := tupleItems(x)
 		tb, ok := tupleOf(y)
 		if !ok {
 			return false, nil
@@ -945,7 +945,7 @@ func (th *Thread) cmp(x, y Value) (int, bool, error) {
 			return th.seqCmp(a.Items, b.Items)
 		}
 	case Tuple, *Pair:
-		ta, _ := tupleOf(x)
+		ta := tupleItems(x)
 		if tb, ok := tupleOf(y); ok {
 			return th.seqCmp(ta, tb)
 		}

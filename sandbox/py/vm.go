@@ -913,7 +913,7 @@ func (th *Thread) run(base *Frame) (Value, int, error) {
 			}
 			var args Tuple
 			if in.Arg&compile.CallExIterable == 0 {
-				args, _ = tupleOf(fr.pop())
+				args = tupleItems(fr.pop())
 			} else if t, ok := tupleOf(fr.top()); ok {
 				args = t
 				fr.pop()
@@ -943,7 +943,7 @@ func (th *Thread) run(base *Frame) (Value, int, error) {
 				fn.KwDefaults = fr.pop().(*Dict)
 			}
 			if in.Arg&compile.FnDefaults != 0 {
-				fn.Defaults, _ = tupleOf(fr.pop())
+				fn.Defaults = tupleItems(fr.pop())
 			}
 			fr.push(fn)
 		case compile.RETURN_VALUE:

@@ -222,26 +222,7 @@ func percentOne(c rune, v PercentValue, fs FormatSpec, start, at int) (string, *
 				return "", err
 			}
 		}
-		base, prefix := 10, ""
-		switch c {
-		case 'x':
-			base, prefix = 16, "0x"
-		case 'X':
-			base, prefix = 16, "0X"
-		case 'o':
-			base, prefix = 8, "0o"
-		}
-		if !fs.Alt {
-			prefix = ""
-		}
-		digits := new(big.Int).Abs(n).Text(base)
-		if c == 'X' {
-			digits = strings.ToUpper(digits)
-		}
-		if len(digits) < fs.Precision {
-			digits = strings.Repeat("0", fs.Precision-len(digits)) + digits
-		}
-		return fs.pad(signOf(n.Sign() < 0, fs.Sign)+prefix, digits, '>'), nil
+		return PercentInt(c, n, fs), nil
 	case 'e', 'E', 'f', 'F', 'g', 'G':
 		f, ok := v.Float()
 		if !ok {
@@ -272,6 +253,32 @@ func percentOne(c rune, v PercentValue, fs FormatSpec, start, at int) (string, *
 	}
 	code := "0x" + strconv.FormatInt(int64(c), 16)
 	return "", newError("ValueError", fmt.Sprintf("unsupported format character '%c' (%s) at index %d", c, code, at))
+}
+
+// PercentInt is one %d, %i, %u, %x, %X or %o conversion of n: printf's
+// precision (at least that many digits, zero-padded), then fs's sign, '#'
+// prefix and padding.
+func PercentInt(c rune, n *big.Int, fs FormatSpec) string {
+	base, prefix := 10, ""
+	switch c {
+	case 'x':
+		base, prefix = 16, "0x"
+	case 'X':
+		base, prefix = 16, "0X"
+	case 'o':
+		base, prefix = 8, "0o"
+	}
+	if !fs.Alt {
+		prefix = ""
+	}
+	digits := new(big.Int).Abs(n).Text(base)
+	if c == 'X' {
+		digits = strings.ToUpper(digits)
+	}
+	if len(digits) < fs.Precision {
+		digits = strings.Repeat("0", fs.Precision-len(digits)) + digits
+	}
+	return fs.pad(signOf(n.Sign() < 0, fs.Sign)+prefix, digits, '>')
 }
 
 // ASCIIEscape turns the non-ASCII code points of a repr into \xNN, \uNNNN or \UNNNNNNNN,

@@ -158,6 +158,15 @@ func (p *parser) unexpectedIndent(t *token) {
 	p.errKind("IndentationError", t.pos, "unexpected indent")
 }
 
+// errRange reports a SyntaxError marked from start to end when both are on
+// one line, else at start.
+func (p *parser) errRange(start, end Pos, format string, args ...any) {
+	if end.Line == start.Line {
+		p.errSpan(start, end.Col, format, args...)
+	}
+	p.errAt(start, format, args...)
+}
+
 func (p *parser) errAt(pos Pos, format string, args ...any) {
 	p.errKind("SyntaxError", pos, format, args...)
 }
@@ -697,20 +706,15 @@ func (p *parser) simpleStmt() Stmt {
 				_, ok := p.try(p.exprListStar)
 				end := p.lastEnd()
 				p.i = save
-				if ok && end.Line == pos.Line {
-					p.errSpan(pos, end.Col, "Missing parentheses in call to 'print'. Did you mean print(...)?")
+				if ok {
+					p.errRange(pos, end, "Missing parentheses in call to 'print'. Did you mean print(...)?")
 				}
 				p.errAt(pos, "Missing parentheses in call to 'print'. Did you mean print(...)?")
 			}
 		}
 	}
 	from := p.i
-	var first Expr
-	if p.is("yield") { // a yield statement (yield goes only where CPython's grammar takes it)
-		first = p.yieldExpr()
-	} else {
-		first = p.exprListStar()
-	}
+	first := p.yieldOr(p.exprListStar) // a yield statement, or the expression or target list
 	if _, ok := first.(*NamedExpr); ok && p.toks[from].kind == tName {
 		// a named expression needs parentheses to be a statement
 		for k := from; k < p.i; k++ {
@@ -724,13 +728,7 @@ func (p *parser) simpleStmt() Stmt {
 		s := &Assign{P: pos, Targets: []Expr{first}}
 		eq := p.i
 		for p.accept("=") {
-			var v Expr
-			if p.is("yield") {
-				v = p.yieldExpr()
-			} else {
-				v = p.exprListStar()
-			}
-			s.Targets = append(s.Targets, v)
+			s.Targets = append(s.Targets, p.yieldOr(p.exprListStar))
 		}
 		s.Value = s.Targets[len(s.Targets)-1]
 		s.Targets = s.Targets[:len(s.Targets)-1]
@@ -753,23 +751,13 @@ func (p *parser) simpleStmt() Stmt {
 		default:
 			p.errExpr(first, "'%s' is an illegal expression for augmented assignment", describe(first))
 		}
-		var v Expr
-		if p.is("yield") {
-			v = p.yieldExpr()
-		} else {
-			v = p.exprList()
-		}
-		return &AugAssign{P: pos, Target: first, Op: op, Value: v}
+		return &AugAssign{P: pos, Target: first, Op: op, Value: p.yieldOr(p.exprList)}
 	case p.is(":"):
 		p.i++
 		p.expr()
 		s := &AnnAssign{P: pos, Target: first}
 		if p.accept("=") {
-			if p.is("yield") {
-				s.Value = p.yieldExpr()
-			} else {
-				s.Value = p.exprList()
-			}
+			s.Value = p.yieldOr(p.exprList)
 		}
 		return s
 	}
@@ -1136,6 +1124,15 @@ func (p *parser) expr() Expr {
 
 func (p *parser) inCompIf() bool { return false }
 
+// yieldOr parses a yield expression where CPython's grammar takes one (a
+// statement, the value of an assignment), or else what rest parses.
+func (p *parser) yieldOr(rest func() Expr) Expr {
+	if p.is("yield") {
+		return p.yieldExpr()
+	}
+	return rest()
+}
+
 func (p *parser) yieldExpr() Expr {
 	t := p.next()
 	y := &Yield{P: t.pos}
@@ -1273,9 +1270,7 @@ func (p *parser) power() Expr {
 			msg = "'await' outside function"
 		}
 		if _, ok := p.try(p.power); ok {
-			if end := p.lastEnd(); end.Line == t.pos.Line {
-				p.errSpan(t.pos, end.Col, "%s", msg)
-			}
+			p.errRange(t.pos, p.lastEnd(), "%s", msg)
 		}
 		p.errAt(t.pos, "%s", msg)
 	}
@@ -1352,11 +1347,8 @@ func (p *parser) callArgs() []Arg {
 			name := p.ident()
 			p.i++
 			value := p.expr()
-			if end := p.lastEnd(); kwSeen[name] {
-				if end.Line == pos.Line {
-					p.errSpan(pos, end.Col, "keyword argument repeated: %s", name)
-				}
-				p.errAt(pos, "keyword argument repeated: %s", name)
+			if kwSeen[name] {
+				p.errRange(pos, p.lastEnd(), "keyword argument repeated: %s", name)
 			}
 			kwSeen[name] = true
 			args = append(args, Arg{Name: name, Value: value})
@@ -1397,10 +1389,7 @@ func (p *parser) callArgs() []Arg {
 	}
 	if gen != nil && (len(args) > 1 || comma) {
 		// only a call's sole argument may be a generator expression without its own parentheses
-		if gen.End.Line == gen.Start.Line {
-			p.errSpan(gen.Start, gen.End.Col, "Generator expression must be parenthesized")
-		}
-		p.errAt(gen.Start, "Generator expression must be parenthesized")
+		p.errRange(gen.Start, gen.End, "Generator expression must be parenthesized")
 	}
 	if misplaced != "" {
 		p.errTok(p.tok(), "%s", misplaced)
