@@ -567,10 +567,7 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 				}
 			}
 		}
-		spec := strings.Replace(flags, "-", "<", 1)
-		if (conv == 's' || conv == 'r' || conv == 'a') && !strings.HasPrefix(spec, "<") {
-			spec = ">" + spec // %-formatting right-aligns strings by default
-		}
+		spec := printfSpec(flags, strings.ContainsRune("srabc", conv))
 		switch {
 		case bytesMode && (conv == 's' || conv == 'b'):
 			var str string
@@ -601,6 +598,7 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			default:
 				return nil, th.typeError("%%c requires an integer in range(256) or a single byte")
 			}
+			s = th.formatText(s.(string), spec)
 			conv = convDone
 		}
 		switch conv {
@@ -650,6 +648,7 @@ func (th *Thread) percentFormatIn(format string, arg Value, bytesMode bool) (Val
 			default:
 				return nil, th.typeError("%%c requires int or char")
 			}
+			s = th.formatText(s.(string), spec)
 		default:
 			shown := conv
 			if conv < 32 || conv > 126 {
@@ -758,6 +757,49 @@ func toLowerASCII(c byte) byte {
 		return c + 'a' - 'A'
 	}
 	return c
+}
+
+// printfSpec turns a conversion's printf flags (in any order, as printf
+// takes them), width and precision into format()'s spec, whose parts have one
+// order: [<|>][sign][#][0][width][.precision]. A text conversion (%s, %r, %a,
+// %b, %c) keeps only its alignment (right by default), width and precision.
+func printfSpec(flags string, text bool) string {
+	left, alt, zero, sign := false, false, false, ""
+	i := 0
+	for ; i < len(flags) && strings.IndexByte("-+ #0", flags[i]) >= 0; i++ {
+		switch flags[i] {
+		case '-':
+			left = true
+		case '+':
+			sign = "+"
+		case ' ':
+			if sign == "" {
+				sign = " "
+			}
+		case '#':
+			alt = true
+		case '0':
+			zero = true
+		}
+	}
+	var b strings.Builder
+	switch {
+	case left:
+		b.WriteByte('<')
+	case text:
+		b.WriteByte('>')
+	}
+	if !text {
+		b.WriteString(sign)
+		if alt {
+			b.WriteByte('#')
+		}
+		if zero && !left {
+			b.WriteByte('0')
+		}
+	}
+	b.WriteString(flags[i:]) // width and precision
+	return b.String()
 }
 
 // percentInt is an int's %d, %x, %X or %o with spec (format()'s form of the
