@@ -27,31 +27,31 @@ print(3 in counting(range(10)), "z" not in counting("abc"))
 
 
 def waiting():
-    a, b, c = counting([1, 2, 3], 0.02)
+    a, b, c = counting([1, 2, 3], 0.1)
     print("unpacked", a, b, c)
-    first, *rest = counting("abc", 0.02)
+    first, *rest = counting("abc", 0.1)
     print("starred", first, rest)
-    print("list display", [0, *counting([1, 2], 0.02)])
-    print("set display", sorted({*counting([2, 1, 2], 0.02)}))
-    print("in", 2 in counting([1, 2, 3], 0.02))
-    print("not in", 5 not in counting([1, 2], 0.02))
+    print("list display", [0, *counting([1, 2], 0.1)])
+    print("set display", sorted({*counting([2, 1, 2], 0.1)}))
+    print("in", 2 in counting([1, 2, 3], 0.1))
+    print("not in", 5 not in counting([1, 2], 0.1))
     try:
-        p, q = counting([1, 2, 3, 4], 0.02)
+        p, q = counting([1, 2, 3, 4], 0.1)
     except ValueError as e:
         print("ValueError:", e)
     try:
-        p, q, r = counting([1], 0.02)
+        p, q, r = counting([1], 0.1)
     except ValueError as e:
         print("ValueError:", e)
     return "done"
 
 
 def ticker():
-    # ticks at 0 and 50 ms, 10 ms from any wake-up of the generators (real
+    # ticks at 0 and 250 ms, 50 ms from any wake-up of the generators (real
     # gevent runs on the real clock: no near ties)
     for i in range(2):
         print("tick", i)
-        gevent.sleep(0.05)
+        gevent.sleep(0.25)
 
 
 g = gevent.spawn(waiting)
